@@ -1,0 +1,52 @@
+"""Whole-process wall time (median of 5) and peak memory of `qa check` on each seed.
+
+    python bench/startup.py
+
+Target on the 2-core reference machine: median <= 0.5 s per seed, interpreter start included.
+The first (untimed) run warms the dictionary cache, as any second use of the tool would.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from _common import ROOT
+
+RUNS = 5
+
+
+def run_once(args):
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execv(sys.executable, [sys.executable, "-m", "qa", *args])
+    _, status, usage = os.wait4(pid, 0)
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def main():
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    subprocess.run([sys.executable, "-m", "qa", "check", str(seeds[0]), "-q"], cwd=ROOT)  # warm the cache
+    print(f"{'seed':<28} {'median s':>9} {'min s':>7} {'peak MiB':>9} exit")
+    worst = 0.0
+    for seed in seeds:
+        args = ["check", str(seed), "--json", str(out / f"{seed.stem}.json"), "-q"]
+        times, mems, code = [], [], None
+        for _ in range(RUNS):
+            t, m, code = run_once(args)
+            times.append(t)
+            mems.append(m)
+        med = statistics.median(times)
+        worst = max(worst, med)
+        print(f"{seed.name:<28} {med:9.3f} {min(times):7.3f} {max(mems):9.1f} {code:>4}")
+    print(f"worst median {worst:.3f} s (target <= 0.5 s): {'OK' if worst <= 0.5 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()

@@ -1,0 +1,47 @@
+"""Paragraph (or sentence) alignment of a Chinese and an English document.
+
+``align(bitext)`` returns links covering every paragraph of both sides once, in
+order: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and 1-0/0-1 for paragraphs with no
+counterpart. Offline, on the CPU, no model downloads.
+"""
+from __future__ import annotations
+
+import statistics
+
+from ..model import Bitext, Link
+from .anchors import band_for
+from .features import en_features, zh_features
+from .scorer import Scorer, confidence
+from .search import search
+
+
+def align(bitext: Bitext) -> tuple[Link, ...]:
+    if bitext.links is not None:
+        return bitext.links
+    zh = [zh_features(p.norm) for p in bitext.zh.paragraphs]
+    en = [en_features(p.norm) for p in bitext.en.paragraphs]
+    return align_features(zh, en)
+
+
+def align_features(zh, en) -> tuple[Link, ...]:
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return tuple(Link((i,), (), 0.0) for i in range(n)) + tuple(Link((), (j,), 0.0) for j in range(m))
+    scorer = Scorer(zh, en, ratio=1.0)
+    band = band_for(zh, en, scorer)
+    path = search(scorer, n, m, band)
+    # Fit the length ratio of this translation on the confident 1-1 beads, then search again.
+    confident = [(i0, j0) for i0, i1, j0, j1, s in path
+                 if s is not None and i1 - i0 == 1 and j1 - j0 == 1 and s > 3]
+    if len(confident) >= 5:
+        scorer.ratio = statistics.median(en[j].length / zh[i].length for i, j in confident)
+        scorer.fit_true_rate(confident)
+        path = search(scorer, n, m, band)
+    links = []
+    for i0, i1, j0, j1, s in path:
+        evidence = ()
+        if s is None:
+            links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), 0.0, ("no counterpart",)))
+        else:
+            links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), confidence(s), evidence))
+    return tuple(links)

@@ -1,0 +1,139 @@
+"""What the aligner knows about each paragraph, computed once per paragraph.
+
+Signals (each cheap to combine for 1-n beads): length in a unit fitted for
+Chinese/English, number anchors, section numbering, Latin tokens and acronyms,
+and dictionary glosses of the Chinese words.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..lang import dictionary
+from ..lang.numbers import DATE, PERCENT, POINTS, en_numbers, zh_numbers
+from ..lang.text import cjk_count
+
+# One CJK character carries about as much as 3.5 non-space English characters.
+CJK_WEIGHT = 3.5
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18,
+          "XIX": 19, "XX": 20}
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)}
+_ZH_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]")
+_ZH_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]")
+_ZH_ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)")
+_EN_SECTION = re.compile(r"^\s*(X{0,2}(?:IX|IV|V?I{0,3}))\s*[.、]\s*(?=[A-Za-z])")
+_EN_SUBSECTION = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)")
+_EN_ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)\s*(?=[A-Za-z])")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Z]")
+_EN_TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+_NON_SPACE = re.compile(r"\S")
+_PUNCT = re.compile(r"[\s\W_]", re.UNICODE)
+
+
+def _cn_small(s: str) -> int | None:
+    if s == "十":
+        return 10
+    if len(s) == 1:
+        return _CN_SMALL.get(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _CN_SMALL.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_SMALL.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN_SMALL.get(s[0], 0) * 10 + _CN_SMALL.get(s[2], 0)
+    return None
+
+
+def number_key(value: Decimal, kind: str) -> str:
+    """A value at three significant digits, so a rounding still meets its source."""
+    group = "%" if kind in (PERCENT, POINTS) else "n"
+    if value == 0:
+        return f"{group}0"
+    return f"{group}{float(value):.2e}"
+
+
+@dataclass
+class Features:
+    length: float  # in English non-space characters
+    numbers: Counter  # number keys
+    section: tuple | None  # ("sec", 3), ("sub", 2)
+    latin: frozenset  # zh: Latin tokens; en: lower-case tokens
+    words: tuple = ()  # zh: gloss stems per dictionary word
+    word_pos: tuple = ()  # zh: the offset of each of those words
+    stems: frozenset = frozenset()  # en: stems of the words (or compact text when spaces are lost)
+    compact: str = ""  # en: lower-case letters only, for text whose spaces were lost
+    spaced: bool = True
+    heading: bool = False
+    chars: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _heading(text: str, section) -> bool:
+    t = text.strip()
+    return section is not None or (len(t) < 60 and not t.endswith(("。", ".", "；", ";", "：", ":")))
+
+
+def zh_features(norm: str) -> Features:
+    cjk = cjk_count(norm)
+    other = len(_NON_SPACE.findall(norm)) - cjk
+    nums = Counter(number_key(m.value, m.kind) for m in zh_numbers(norm) if m.kind != DATE and not m.numeral)
+    section = None
+    if m := _ZH_SECTION.match(norm):
+        section = ("sec", _cn_small(m.group(1)))
+    elif m := _ZH_SUBSECTION.match(norm):
+        section = ("sub", _cn_small(m.group(1)))
+    elif m := _ZH_ARABIC_SECTION.match(norm):
+        section = ("sec", int(m.group(1)))
+    latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm))
+    found = [(pos, s) for pos, w in dictionary.segment(norm) if (s := dictionary.stems_of(w))]
+    words = tuple(s for _, s in found)
+    word_pos = tuple(pos for pos, _ in found)
+    return Features(
+        length=CJK_WEIGHT * cjk + other * 0.9 + 1.0,
+        numbers=nums,
+        section=section,
+        latin=latin,
+        words=words,
+        word_pos=word_pos,
+        heading=_heading(norm, section),
+        chars=len(norm),
+    )
+
+
+def en_features(norm: str) -> Features:
+    nonspace = len(_NON_SPACE.findall(norm))
+    spaces = norm.count(" ")
+    tokens = _EN_TOKEN.findall(norm)
+    # "EnhancingcomprehensiveIPstrength": a paragraph whose spaces were lost.
+    spaced = spaces * 12 >= nonspace
+    nums = Counter(number_key(m.value, m.kind) for m in en_numbers(norm) if m.kind != DATE and not m.numeral)
+    section = None
+    if m := _EN_SECTION.match(norm):
+        if m.group(1) in _ROMAN:
+            section = ("sec", _ROMAN[m.group(1)])
+    elif m := _EN_SUBSECTION.match(norm):
+        section = ("sub", int(m.group(1)))
+    elif m := _EN_ARABIC_SECTION.match(norm):
+        section = ("sec", int(m.group(1)))
+    stems = frozenset(dictionary.stem(t) for t in tokens)
+    compact = _PUNCT.sub("", norm).lower()
+    return Features(
+        length=nonspace + 1.0,
+        numbers=nums,
+        section=section,
+        latin=frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm)),
+        stems=stems,
+        compact=compact,
+        spaced=spaced,
+        heading=_heading(norm, section),
+        chars=len(norm),
+    )
+
+
+def log_ratio(en_len: float, zh_len: float) -> float:
+    return math.log(en_len / zh_len)

@@ -1,0 +1,96 @@
+"""Profiles: which rules run, at what severity, and what fails the run.
+
+A profile is a TOML file in ``rules/profiles/`` (give its name) or anywhere
+(give its path). Unknown keys, rules or severities are errors, never ignored.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+
+from . import resources
+from .errors import QAError
+from .model import SEVERITIES
+from .rules import RULES, Rule
+
+_KEYS = {"select", "ignore", "fail-on", "severity"}
+
+
+@dataclass
+class Profile:
+    name: str = "default"
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def rules(self) -> list[Rule]:
+        return [r for r in RULES if _matches(r, self.select) and not _matches(r, self.ignore)]
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.name) or self.severity.get(rule.code) or rule.severity
+
+
+def _matches(rule: Rule, selectors: list[str]) -> bool:
+    for s in selectors:
+        if s == "ALL" or s == rule.name or s.upper() == rule.code:
+            return True
+        if s.endswith("-") and rule.name.startswith(s):
+            return True
+        if s.isalpha() and s.isupper() and rule.code.startswith(s):
+            return True
+    return False
+
+
+def check_selectors(selectors: list[str], where: str) -> None:
+    for s in selectors:
+        if not any(_matches(r, [s]) for r in RULES):
+            raise QAError(f"{where}: unknown rule or prefix {s!r} (see `qa rules`)")
+
+
+def load_profile(name_or_path: str = "default") -> Profile:
+    if os.sep in name_or_path or name_or_path.endswith(".toml"):
+        path = name_or_path
+    else:
+        path = str(resources.rules_dir() / "profiles" / f"{name_or_path}.toml")
+        if not os.path.exists(path):
+            names = sorted(p.stem for p in (resources.rules_dir() / "profiles").glob("*.toml"))
+            raise QAError(f"unknown profile {name_or_path!r} (available: {', '.join(names)})")
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise QAError(f"{path}: no such profile file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise QAError(f"{path}: malformed TOML: {exc}") from None
+    return profile_from_dict(data, path, os.path.splitext(os.path.basename(path))[0])
+
+
+def profile_from_dict(data: dict, where: str, name: str) -> Profile:
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise QAError(f"{where}: unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(_KEYS))})")
+    p = Profile(name=name)
+    for key in ("select", "ignore"):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise QAError(f"{where}: {key}: expected a list of rule codes or names")
+            check_selectors(value, f"{where}: {key}")
+            setattr(p, key, value)
+    if "fail-on" in data:
+        p.fail_on = check_severity(data["fail-on"], f"{where}: fail-on")
+    sev = data.get("severity", {})
+    if not isinstance(sev, dict):
+        raise QAError(f"{where}: severity: expected a table of rule = severity")
+    for rule, level in sev.items():
+        check_selectors([rule], f"{where}: severity")
+        p.severity[rule] = check_severity(level, f"{where}: severity: {rule}")
+    return p
+
+
+def check_severity(value, where: str) -> str:
+    if value not in SEVERITIES:
+        raise QAError(f"{where}: unknown severity {value!r} (use error, warning or info)")
+    return value

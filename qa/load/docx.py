@@ -1,0 +1,76 @@
+"""DOCX: the paragraphs and table cells of word/document.xml, read with limits."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..errors import QAError
+from .xmlsafe import local, parse_xml
+
+MAX_ENTRY = 64 * 1024 * 1024  # uncompressed size of word/document.xml
+MAX_RATIO = 200  # compression ratio above this is a zip bomb, not a document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise QAError("malformed DOCX: not a zip archive", path) from None
+    with zf:
+        try:
+            info = zf.getinfo("word/document.xml")
+        except KeyError:
+            raise QAError("malformed DOCX: no word/document.xml", path) from None
+        if info.file_size > MAX_ENTRY:
+            raise QAError(f"DOCX document part too large ({info.file_size:,} bytes)", path)
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            raise QAError("DOCX compression ratio is implausible (zip bomb?); refused", path)
+        try:
+            with zf.open(info) as fh:
+                xml = fh.read(MAX_ENTRY + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+            raise QAError(f"malformed DOCX: {exc}", path) from None
+        if len(xml) > MAX_ENTRY:
+            raise QAError("DOCX document part larger than it declares; refused", path)
+    root = parse_xml(xml, path, "DOCX XML")
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise QAError("malformed DOCX: no document body", path)
+    out: list[tuple[int, str]] = []
+    _collect(body, out)
+    return out
+
+
+def _text(el) -> str:
+    parts = []
+    for node in el.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}p"):
+        name = local(node.tag)
+        if name == "t":
+            parts.append(node.text or "")
+        elif name in ("tab", "br"):
+            parts.append(" ")
+        elif name == "p" and parts:
+            parts.append(" ")  # paragraphs inside one cell
+    return " ".join("".join(parts).split())
+
+
+def _collect(el, out) -> None:
+    """Body paragraphs in order; each table cell is one paragraph."""
+    for child in el:
+        name = local(child.tag)
+        if name == "p":
+            t = _text(child)
+            if t:
+                out.append((len(out) + 1, t))
+        elif name == "tbl":
+            for tc in child.iter(f"{_W}tc"):
+                if tc.find(f".//{_W}tbl") is not None:
+                    continue  # a nested table's own cells are visited instead
+                t = _text(tc)
+                if t:
+                    out.append((len(out) + 1, t))
+        elif name == "sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                _collect(content, out)

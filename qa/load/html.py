@@ -1,0 +1,66 @@
+"""HTML: block elements become paragraphs, in document order, with their source line."""
+from __future__ import annotations
+
+import re
+
+from ..errors import QAError
+
+BLOCK = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li td th blockquote div dt dd caption pre figcaption "
+    "section article main header footer aside nav ul ol dl table tr tbody thead tfoot body "
+    "form fieldset legend address center".split()
+)
+SKIP = frozenset("script style noscript template head svg math iframe object".split())
+_WS = re.compile(r"\s+")
+
+
+def blocks(text: str, path: str) -> list[tuple[int, str]]:
+    from lxml import etree, html
+
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise QAError(f"malformed HTML: {exc}", path) from None
+
+    out: list[tuple[int, str]] = []
+    stack: list[list] = [[None, []]]  # open blocks: [line, text pieces]
+    skipping = 0
+
+    def flush(buf):
+        t = _WS.sub(" ", "".join(buf[1])).strip()
+        if t:
+            out.append((buf[0] or 1, t))
+        buf[1] = []
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in SKIP:
+                skipping += 1
+                continue
+            if skipping:
+                continue
+            if tag in BLOCK:
+                flush(stack[-1])
+                stack.append([el.sourceline, []])
+            elif tag == "br":
+                stack[-1][1].append(" ")
+            if el.text:
+                if stack[-1][0] is None:
+                    stack[-1][0] = el.sourceline
+                stack[-1][1].append(el.text)
+        else:
+            if tag in SKIP:
+                skipping -= 1
+            elif skipping:
+                continue
+            elif tag in BLOCK:
+                flush(stack.pop())
+                stack[-1][0] = None  # text after a nested block starts a new paragraph
+            if el.tail and not skipping:
+                if stack[-1][0] is None:
+                    stack[-1][0] = el.sourceline
+                stack[-1][1].append(el.tail)
+    flush(stack[0])
+    return out

@@ -1,0 +1,69 @@
+"""From a list of (line, text) blocks to Chinese and English documents.
+
+Every format reader produces blocks; this module decides which are Chinese and
+which English: one language per file, or one bilingual file (Chinese part,
+then English part) whose boundary it finds.
+"""
+from __future__ import annotations
+
+from ..errors import QAError
+from ..lang.text import normalise, script_of
+from ..model import Document, Paragraph
+
+Block = tuple[int, str]  # (1-based line or ordinal, text)
+
+# A bilingual file whose best boundary still leaves this share of blocks on the
+# wrong side is not "Chinese part, then English part": refuse it, do not guess.
+_MAX_MISFIT = 0.25
+
+
+def make_document(path: str, fmt: str, lang: str, blocks: list[Block]) -> Document:
+    paras = tuple(
+        Paragraph(id=f"{lang}-{n}", line=line, text=text, norm=normalise(text, chinese=lang == "zh"))
+        for n, (line, text) in enumerate(blocks, 1)
+    )
+    return Document(path=path, format=fmt, lang=lang, paragraphs=paras)
+
+
+def split_bilingual(blocks: list[Block], path: str) -> tuple[list[Block], list[Block]]:
+    """Split one bilingual file into its Chinese part and its English part.
+
+    The boundary is the cut that puts the most Chinese blocks before it and
+    English blocks after it; blocks with no letters (numbers, markers) do not vote.
+    """
+    labels = [script_of(text) for _, text in blocks]
+    zh_before = 0
+    en_after = sum(1 for s in labels if s == "en")
+    best_k, best = 0, en_after
+    for k, label in enumerate(labels, 1):
+        zh_before += label == "zh"
+        en_after -= label == "en"
+        if zh_before + en_after > best:
+            best_k, best = k, zh_before + en_after
+    zh, en = blocks[:best_k], blocks[best_k:]
+    voters = sum(1 for s in labels if s)
+    if not any(s == "zh" for s in labels[:best_k]):
+        raise QAError("no Chinese text found (give the English file as TARGET, or check the input)", path)
+    if not any(s == "en" for s in labels[best_k:]):
+        raise QAError("no English text found after the Chinese (give the English file as TARGET)", path)
+    if voters and (voters - best) / voters > _MAX_MISFIT:
+        raise QAError(
+            "Chinese and English are interleaved, not a Chinese part followed by an English part",
+            path,
+        )
+    return zh, en
+
+
+def check_language(blocks: list[Block], lang: str, path: str) -> None:
+    """A one-language document must mostly be in that language."""
+    labels = [script_of(t) for _, t in blocks]
+    n_lang = sum(1 for s in labels if s == lang)
+    other = "en" if lang == "zh" else "zh"
+    n_other = sum(1 for s in labels if s == other)
+    name = {"zh": "Chinese", "en": "English"}
+    if n_lang == 0:
+        raise QAError(f"no {name[lang]} text found", path)
+    if n_other > n_lang:
+        raise QAError(
+            f"expected the {name[lang]} document here, but most paragraphs are {name[other]}", path
+        )

@@ -1,0 +1,1 @@
+"""Output formats: each renders ``Result.to_dict()`` (one canonical result)."""

@@ -1,0 +1,32 @@
+"""The rule registry: every rule, in one explicit table (no discovery magic)."""
+from __future__ import annotations
+
+from .base import Context, Example, Rule
+from .numbers import NumberDirection, NumberExtra, NumberMismatch, NumberMissing, NumberPercentPoint, NumberScale
+from .paragraphs import AddedParagraph, AlignLowConfidence, DroppedParagraph, DroppedTruncation
+from .untranslated import Untranslated
+
+RULES: tuple[Rule, ...] = (
+    DroppedParagraph(),
+    DroppedTruncation(),
+    AddedParagraph(),
+    Untranslated(),
+    NumberMismatch(),
+    NumberScale(),
+    NumberMissing(),
+    NumberExtra(),
+    NumberPercentPoint(),
+    NumberDirection(),
+    AlignLowConfidence(),
+)
+
+BY_CODE = {r.code: r for r in RULES}
+BY_NAME = {r.name: r for r in RULES}
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by code (NM01) or name (number-mismatch), case-insensitive for codes."""
+    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+__all__ = ["RULES", "BY_CODE", "BY_NAME", "lookup", "Context", "Example", "Rule"]

@@ -1,0 +1,91 @@
+"""The rule interface: one class per rule, with a stable code and a readable name.
+
+A rule's docstring is its documentation (``qa explain CODE`` prints it) and its
+``examples`` are cases the test suite runs: each says which findings the rule
+must give on a small Chinese/English pair.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..lang.numbers import Mention, en_numbers, zh_numbers
+from ..model import Bitext, Finding, Link, Paragraph, Span
+
+
+@dataclass(frozen=True)
+class Example:
+    zh: str
+    en: str
+    fires: int  # how many findings of this rule the pair gives (0 = passes)
+
+
+class Context:
+    """What rules read: the documents, the alignment and shared extractions."""
+
+    def __init__(self, bitext: Bitext, alignment: tuple[Link, ...]):
+        self.bitext = bitext
+        self.alignment = alignment
+        self.zh = bitext.zh.paragraphs
+        self.en = bitext.en.paragraphs
+
+    @cached_property
+    def zh_numbers(self) -> list[list[Mention]]:
+        return [zh_numbers(p.norm) for p in self.zh]
+
+    @cached_property
+    def en_numbers(self) -> list[list[Mention]]:
+        return [en_numbers(p.norm) for p in self.en]
+
+    def pairs(self) -> Iterator[Link]:
+        """Links with text on both sides."""
+        return (lk for lk in self.alignment if lk.zh and lk.en)
+
+
+class Rule:
+    code: str = ""
+    name: str = ""
+    severity: str = "warning"
+    summary: str = ""
+    examples: tuple[Example, ...] = ()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        zh: Iterable[Paragraph] = (),
+        en: Iterable[Paragraph] = (),
+        message: str = "",
+        zh_text: str = "",
+        en_text: str = "",
+        spans: Iterable[Span] = (),
+        evidence: Iterable[str] = (),
+        key: str = "",
+    ) -> Finding:
+        return Finding(
+            rule=self.name,
+            code=self.code,
+            severity=self.severity,
+            zh=tuple(p.id for p in zh),
+            en=tuple(p.id for p in en),
+            message=message,
+            zh_text=zh_text,
+            en_text=en_text,
+            spans=tuple(spans),
+            evidence=tuple(evidence),
+            key=key,
+        )
+
+    @property
+    def doc(self) -> str:
+        import inspect
+
+        return inspect.cleandoc(self.__doc__ or "")
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """A quotation short enough for a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

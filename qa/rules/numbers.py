@@ -1,0 +1,321 @@
+"""Number rules: every quantity in the Chinese must be in the English with the same value.
+
+The matching is done once per link (``match_link``) and each rule reports its
+own kind of disagreement, with the computation shown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..lang.numbers import (
+    DATE,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    YEAR,
+    Mention,
+    comparable,
+    english_scale,
+    format_value,
+    same_value,
+    scale_ratio,
+)
+from ..model import Span
+from .base import Context, Example, Rule
+from .paragraphs import truncated_tail
+
+
+@dataclass
+class LinkMatch:
+    pairs: list[tuple[Mention, Mention]] = field(default_factory=list)  # same value
+    scaled: list[tuple[Mention, Mention, int]] = field(default_factory=list)  # en = zh * 10^k
+    mismatched: list[tuple[Mention, Mention]] = field(default_factory=list)
+    missing: list[Mention] = field(default_factory=list)  # zh with no en
+    extra: list[Mention] = field(default_factory=list)  # en with no zh
+
+
+def _significant(m: Mention) -> bool:
+    """Worth reporting when unmatched: not a date or year, not a small count
+    (often written as a word, or lost in idioms), not written in words."""
+    if m.kind in (DATE, YEAR, ORDINAL) or m.numeral:
+        return False
+    if m.kind in (PERCENT, POINTS):
+        return True
+    return m.value >= 10 or m.value != m.value.to_integral_value()
+
+
+def _near(a: Mention, b: Mention) -> bool:
+    """Close enough to be the same figure mistyped: same kind, within a factor of 2."""
+    if not comparable(a, b) or (a.kind == YEAR) != (b.kind == YEAR):
+        return False
+    if a.value == 0 or b.value == 0:
+        return False
+    r = a.value / b.value
+    return Decimal("0.5") <= r <= Decimal(2)
+
+
+def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
+    zh = [m for m in zh if m.kind != DATE]
+    en = [m for m in en if m.kind != DATE]
+    out = LinkMatch()
+    used_en: set[int] = set()
+    left_zh: list[Mention] = []
+    # 1. same value (rounding allowed), first English candidate in order
+    for z in zh:
+        for k, e in enumerate(en):
+            if k not in used_en and comparable(z, e) and same_value(z, e):
+                out.pairs.append((z, e))
+                used_en.add(k)
+                break
+        else:
+            left_zh.append(z)
+    # 2. a power of ten apart: the classic 万/亿 slip
+    still: list[Mention] = []
+    for z in left_zh:
+        for k, e in enumerate(en):
+            if k in used_en or not (_significant(z) and _significant(e)) or not comparable(z, e):
+                continue
+            ratio = scale_ratio(z, e)
+            if ratio is not None:
+                out.scaled.append((z, e, ratio))
+                used_en.add(k)
+                break
+        else:
+            still.append(z)
+    # 3. a different figure in the same place
+    for z in still:
+        if not _significant(z):
+            continue
+        for k, e in enumerate(en):
+            if k not in used_en and _significant(e) and _near(z, e):
+                out.mismatched.append((z, e))
+                used_en.add(k)
+                break
+        else:
+            out.missing.append(z)
+    out.extra = [e for k, e in enumerate(en) if k not in used_en and _significant(e)]
+    return out
+
+
+class _NumberRule(Rule):
+    def matches(self, ctx: Context):
+        cache = ctx.__dict__.setdefault("_number_matches", None)
+        if cache is None:
+            cache = []
+            for link in ctx.pairs():
+                zh = [m for i in link.zh for m in ctx.zh_numbers[i]]
+                en = [m for j in link.en for m in ctx.en_numbers[j]]
+                # Spans are per paragraph: remember which paragraph each mention is in.
+                owner = {id(m): ctx.zh[i] for i in link.zh for m in ctx.zh_numbers[i]}
+                owner.update({id(m): ctx.en[j] for j in link.en for m in ctx.en_numbers[j]})
+                cache.append((link, match_link(zh, en), owner))
+            ctx.__dict__["_number_matches"] = cache
+        return cache
+
+    def emit(self, link, ctx, owner, zh_m, en_m, message, evidence=()):
+        zh_p = [ctx.zh[i] for i in link.zh]
+        en_p = [ctx.en[j] for j in link.en]
+        spans = []
+        if zh_m is not None:
+            spans.append(Span(owner[id(zh_m)].id, zh_m.start, zh_m.end))
+        if en_m is not None:
+            spans.append(Span(owner[id(en_m)].id, en_m.start, en_m.end))
+        return self.finding(
+            zh=zh_p,
+            en=en_p,
+            message=message,
+            zh_text=_quote(owner[id(zh_m)].text, zh_m) if zh_m else "",
+            en_text=_quote(owner[id(en_m)].text, en_m) if en_m else "",
+            spans=spans,
+            evidence=evidence,
+            key=f"{zh_m.text if zh_m else ''}|{en_m.text if en_m else ''}",
+        )
+
+
+def _quote(text: str, m: Mention) -> str:
+    """The number as written, with its unit or currency (3982.10亿元, RMB39.821 billion)."""
+    start, end = m.start, m.end
+    if m.unit and text.startswith(m.unit, end):
+        end += len(m.unit)
+    elif m.unit and text[max(0, start - 4):start].rstrip().endswith(m.unit):
+        start = text.rfind(m.unit, 0, start)
+    return text[start:end].strip()
+
+
+def _equation(z: Mention) -> str:
+    """'3982.10亿 = 398,210,000,000 = 398.21 billion'."""
+    full = format_value(z.value)
+    eng = english_scale(z.value)
+    suffix = "%" if z.kind == PERCENT else " percentage points" if z.kind == POINTS else ""
+    parts = [z.text.strip()]
+    for p in (full + suffix, eng + suffix):
+        if p.replace(" ", "") != parts[-1].replace(" ", ""):
+            parts.append(p)
+    return " = ".join(dict.fromkeys(parts))
+
+
+class NumberScale(_NumberRule):
+    """A number is off by a power of ten (x10, x1000 ...).
+
+    **What it does.** Converts both numbers to exact values (万 = 10^4,
+    亿 = 10^8, billion = 10^9) and reports an English number that equals the
+    Chinese one times a power of ten.
+
+    **Why.** Converting 万 and 亿 into thousands, millions and billions is where
+    translators slip most: 3982.10亿 is 398.21 billion, not 39.821 billion.
+    """
+
+    code, name, severity = "NM02", "number-scale", "error"
+    summary = "A number is off by a power of ten"
+    examples = (
+        Example(zh="全省技术合同成交额3982.10亿元。", en="Technology contracts were worth RMB39.821 billion.", fires=1),
+        Example(zh="全省技术合同成交额3982.10亿元。", en="Technology contracts were worth RMB398.21 billion.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for z, e, k in lm.scaled:
+                factor = f"x{10 ** abs(k):,}"
+                direction = "too large" if k > 0 else "too small"
+                yield self.emit(
+                    link, ctx, owner, z, e,
+                    f"{_equation(z)}, but the English says {e.text.strip()} ({factor} scale error, {direction})",
+                    (f"{z.text.strip()} = {format_value(z.value)}", f"{e.text.strip()} = {format_value(e.value)}"),
+                )
+
+
+class NumberMismatch(_NumberRule):
+    """The English gives a different figure where the Chinese has a number.
+
+    **What it does.** After matching equal values (with rounding allowed to
+    the precision shown) and power-of-ten slips, pairs a remaining Chinese
+    number with a remaining English number of the same kind and similar size.
+
+    **Why.** A changed digit in a published figure is the error editors fear
+    most.
+    """
+
+    code, name, severity = "NM01", "number-mismatch", "error"
+    summary = "The English gives a different figure"
+    examples = (
+        Example(zh="全省新增发明专利4.32万件。", en="The province added 43,500 invention patents.", fires=1),
+        Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for z, e in lm.mismatched:
+                yield self.emit(
+                    link, ctx, owner, z, e,
+                    f"{_equation(z)}, but the English says {e.text.strip()} (= {format_value(e.value)})",
+                    (f"{z.text.strip()} = {format_value(z.value)}", f"{e.text.strip()} = {format_value(e.value)}"),
+                )
+
+
+class NumberMissing(_NumberRule):
+    """A number in the Chinese has no counterpart in the English.
+
+    **What it does.** Reports a Chinese quantity (not a date, year or small
+    count) that matches no English number in the aligned paragraph.
+
+    **Why.** A figure left out changes what the report says.
+    """
+
+    code, name, severity = "NM03", "number-missing", "warning"
+    summary = "A Chinese number has no English counterpart"
+    examples = (
+        Example(zh="全省新增发明专利4.32万件，商标注册70.99万件。", en="The province added 43,200 invention patents and many trademarks.", fires=1),
+    )
+
+    def check(self, ctx: Context):
+        tail = truncated_tail(ctx)
+        cut_at = len(ctx.en) - 1 if tail and tail[1] else None
+        for link, lm, owner in self.matches(ctx):
+            if cut_at in link.en:
+                continue  # the English stops inside this link: dropped-truncation says so
+            for z in lm.missing:
+                yield self.emit(
+                    link, ctx, owner, z, None,
+                    f"{_equation(z)} is not in the English",
+                )
+
+
+class NumberExtra(_NumberRule):
+    """A number in the English has no source in the Chinese.
+
+    **What it does.** Reports an English quantity that matches no Chinese
+    number in the aligned paragraph.
+
+    **Why.** A figure with no source is either invented or a mistyped version
+    of another; desktop QA tools never look at numbers only in the target.
+    """
+
+    code, name, severity = "NM04", "number-extra", "warning"
+    summary = "An English number has no Chinese source"
+    examples = (
+        Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents, 15% of the national total.", fires=1),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for e in lm.extra:
+                yield self.emit(link, ctx, owner, None, e, f"{e.text.strip()} in the English has no source in the Chinese")
+
+
+class NumberPercentPoint(_NumberRule):
+    """Percentage points rendered as percent, or the reverse.
+
+    **What it does.** Reports a matched value whose Chinese is 个百分点
+    (percentage points) and whose English is a percent, or the reverse.
+
+    **Why.** "Up 2.74 percentage points" and "up 2.74%" are different claims.
+    """
+
+    code, name, severity = "NM05", "number-percent-point", "error"
+    summary = "Percentage points and percent confused"
+    examples = (
+        Example(zh="市场占有率提升2.74个百分点。", en="The market share rose by 2.74%.", fires=1),
+        Example(zh="市场占有率提升2.74个百分点。", en="The market share rose by 2.74 percentage points.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for z, e in lm.pairs:
+                if {z.kind, e.kind} == {PERCENT, POINTS}:
+                    zk = "percentage points" if z.kind == POINTS else "percent"
+                    ek = "percentage points" if e.kind == POINTS else "percent"
+                    yield self.emit(
+                        link, ctx, owner, z, e,
+                        f"{z.text.strip()} is {zk}, but the English says {e.text.strip()} ({ek})",
+                    )
+
+
+class NumberDirection(_NumberRule):
+    """An increase rendered as a decrease, or the reverse.
+
+    **What it does.** For a matched percentage or multiple, compares the
+    change word before it: 增长/上升/提升 (up) against decrease/fell/down, and
+    下降/减少 (down) against increase/rose/up.
+
+    **Why.** "增长12.5%" rendered as "down 12.5%" keeps the figure and reverses
+    the meaning; no digit check can see it.
+    """
+
+    code, name, severity = "NM06", "number-direction", "error"
+    summary = "Increase and decrease confused"
+    examples = (
+        Example(zh="专利申请量同比增长12.5%。", en="Patent applications decreased by 12.5% year on year.", fires=1),
+        Example(zh="专利申请量同比增长12.5%。", en="Patent applications increased by 12.5% year on year.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for z, e in lm.pairs:
+                if z.direction and e.direction and z.direction != e.direction:
+                    zw = "an increase" if z.direction > 0 else "a decrease"
+                    ew = "an increase" if e.direction > 0 else "a decrease"
+                    yield self.emit(
+                        link, ctx, owner, z, e,
+                        f"The Chinese says {zw} of {z.text.strip()}, the English {ew} of {e.text.strip()}",
+                    )

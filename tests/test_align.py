@@ -1,0 +1,104 @@
+"""The aligner: exact on the seeds, every link type on small documents, damage survived."""
+import json
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from qa.align import align
+from qa.align.anchors import band_from_chain, longest_chain
+from qa.load import load
+
+# A small report: each Chinese paragraph with its English translation.
+PAIRS = [
+    ("一、加强知识产权保护", "I. Strengthening IP Protection"),
+    ("2025年，全省受理专利申请12.5万件，同比增长3.2%。", "In 2025, the province received 125,000 patent applications, up 3.2% year on year."),
+    ("全省法院新收知识产权案件9.1万件，审结9.5万件。", "Courts accepted 91,000 IP cases and concluded 95,000."),
+    ("二、强化行政执法", "II. Strengthening Administrative Enforcement"),
+    ("海关扣留侵权货物1200批次，涉及货物35.6万件。", "Customs detained 1,200 batches of infringing goods, involving 356,000 items."),
+    ("省版权局查办侵犯版权案件286宗。", "The provincial copyright administration investigated 286 copyright cases."),
+    ("三、深化国际合作", "III. Deepening International Cooperation"),
+    ("与世界知识产权组织（WIPO）签署合作备忘录，举办培训班15期。", "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."),
+    ("全省PCT国际专利申请2.70万件，占全国的37.5%。", "PCT international patent applications reached 27,000, 37.5% of the national total."),
+]
+
+
+def beads(zh_lines, en_lines, tmp_path):
+    (tmp_path / "zh.txt").write_text("\n".join(zh_lines), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(en_lines), encoding="utf-8")
+    bitext = load(str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"))
+    return [(lk.zh, lk.en) for lk in align(bitext)]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_seeds_align_exactly_as_gold(seed):
+    gold = json.loads((ROOT / "tests/data/seed-alignment" / (seed.stem + ".json")).read_text())
+    bitext = load(str(seed))
+    zl = [p.line for p in bitext.zh.paragraphs]
+    el = [p.line for p in bitext.en.paragraphs]
+    got = [([zl[i] for i in lk.zh], [el[j] for j in lk.en]) for lk in align(bitext)]
+    assert got == [(a["zh"], a["en"]) for a in gold["alignment"]]
+
+
+def test_one_to_one(tmp_path):
+    zh, en = zip(*PAIRS)
+    assert beads(zh, en, tmp_path) == [((i,), (i,)) for i in range(len(PAIRS))]
+
+
+def test_one_to_two_split(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    en[4:5] = ["Customs detained 1,200 batches of infringing goods.", "These involved 356,000 items."]
+    got = beads(zh, en, tmp_path)
+    assert ((4,), (4, 5)) in got
+    assert ((5,), (6,)) in got
+
+
+def test_two_to_one_merge(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    en[1:3] = [en[1] + " " + en[2]]
+    got = beads(zh, en, tmp_path)
+    assert ((1, 2), (1,)) in got
+    assert ((3,), (2,)) in got
+
+
+def test_dropped_paragraph_is_one_to_zero(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    del en[5]
+    got = beads(zh, en, tmp_path)
+    assert ((5,), ()) in got
+    assert ((6,), (5,)) in got
+
+
+def test_dropped_section_is_one_gap(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    del en[3:6]  # heading II and its two paragraphs
+    got = beads(zh, en, tmp_path)
+    assert [b for b in got if not b[1]] == [((3,), ()), ((4,), ()), ((5,), ())]
+    assert ((6,), (3,)) in got
+
+
+def test_added_paragraph_is_zero_to_one(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    en.insert(0, "(*The English version is for reference only.)")
+    got = beads(zh, en, tmp_path)
+    assert got[0] == ((), (0,))
+    assert got[1] == ((0,), (1,))
+
+
+def test_truncated_tail(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    en = en[:5] + ["The provincial copyright administration investigated"]
+    got = beads(zh, en, tmp_path)
+    assert ((5,), (5,)) in got
+    assert got[-3:] == [((6,), ()), ((7,), ()), ((8,), ())]
+
+
+def test_longest_chain_keeps_monotone_anchors():
+    pts = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3), (5, 1)]
+    assert longest_chain(pts) == [(0, 0), (2, 1), (3, 2), (4, 3)]
+
+
+def test_band_between_anchors_reaches_both_corners():
+    band = band_from_chain([(10, 3), (50, 20)], 100, 30, margin=2)
+    assert band[0][0] == 0 and band[-1][1] == 30
+    assert all(lo <= hi for lo, hi in band)
+    assert all(band[i][0] <= band[i + 1][0] and band[i][1] <= band[i + 1][1] for i in range(100))

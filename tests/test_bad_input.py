@@ -1,0 +1,188 @@
+"""Bad input: one clear line on stderr naming the file and the problem, exit 2, no traceback."""
+import io
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import ROOT, make_docx
+
+from qa.cli import main
+
+ZH = "全省受理专利申请12.5万件。\n"
+EN = "The province received 125,000 patent applications.\n"
+
+
+def run(capsys, *args):
+    rc = main(list(args))
+    err = capsys.readouterr().err
+    return rc, err
+
+
+def assert_one_line_error(rc, err, *needles):
+    assert rc == 2
+    assert err.count("\n") == 1 and err.startswith("qa: error: "), err
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in err, err
+
+
+def test_missing_file(capsys, tmp_path):
+    rc, err = run(capsys, "check", str(tmp_path / "nope.txt"))
+    assert_one_line_error(rc, err, "nope.txt", "no such file")
+
+
+def test_directory(capsys, tmp_path):
+    rc, err = run(capsys, "check", str(tmp_path))
+    assert_one_line_error(rc, err, "directory")
+
+
+def test_binary_data(capsys, write):
+    p = write("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    rc, err = run(capsys, "check", p)
+    assert_one_line_error(rc, err, "img.txt", "binary")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n \t\n"])
+def test_empty_file(capsys, write, content):
+    rc, err = run(capsys, "check", write("empty.txt", content))
+    assert_one_line_error(rc, err, "empty.txt", "empty")
+
+
+def test_undecodable_bytes(capsys, write):
+    p = write("bad.txt", b"abc \xff\xff\xfa def\n")
+    rc, err = run(capsys, "check", p, write("en.txt", EN))
+    assert_one_line_error(rc, err, "bad.txt", "cannot decode")
+
+
+def test_wrong_encoding_given(capsys, write):
+    p = write("zh.txt", ZH, "gb18030")
+    rc, err = run(capsys, "check", p, write("en.txt", EN), "--encoding", "utf-8")
+    assert_one_line_error(rc, err, "zh.txt", "not valid utf-8")
+
+
+def test_no_english_in_bilingual_file(capsys, write):
+    rc, err = run(capsys, "check", write("zh.txt", ZH * 3))
+    assert_one_line_error(rc, err, "zh.txt", "no English")
+
+
+def test_no_chinese_in_bilingual_file(capsys, write):
+    rc, err = run(capsys, "check", write("en.txt", EN * 3))
+    assert_one_line_error(rc, err, "en.txt", "no Chinese")
+
+
+def test_swapped_files(capsys, write):
+    rc, err = run(capsys, "check", write("en.txt", EN), write("zh.txt", ZH))
+    assert_one_line_error(rc, err, "en.txt", "Chinese")
+
+
+def test_html_without_text(capsys, write):
+    p = write("zh.html", "<html><body><p> </p><script>alert(1)</script></body></html>")
+    rc, err = run(capsys, "check", p, write("en.txt", EN))
+    assert_one_line_error(rc, err, "zh.html", "no text")
+
+
+def test_malformed_xml(capsys, write):
+    p = write("r.xlf", '<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit>')
+    rc, err = run(capsys, "check", p)
+    assert_one_line_error(rc, err, "r.xlf", "malformed XLIFF")
+
+
+def test_external_entity_is_refused(capsys, write, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    x = f"""<?xml version="1.0"?>
+<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="1"><source>&xxe;专利</source><target>patent</target></trans-unit></body></file></xliff>"""
+    rc, err = run(capsys, "check", write("r.xlf", x))
+    assert_one_line_error(rc, err, "r.xlf", "entities")
+    assert "TOP SECRET" not in err
+
+
+def test_billion_laughs_is_refused(capsys, write):
+    lol = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
+    )
+    x = f"""<?xml version="1.0"?><!DOCTYPE tmx [{lol}]>
+<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>&lol9;</seg></tuv></tu></body></tmx>"""
+    rc, err = run(capsys, "check", write("m.tmx", x))
+    assert_one_line_error(rc, err, "m.tmx", "entities")
+
+
+def test_xliff_in_other_languages(capsys, write):
+    x = """<xliff version="1.2"><file source-language="fr" target-language="de"><body>
+<trans-unit id="1"><source>Bonjour</source><target>Hallo</target></trans-unit></body></file></xliff>"""
+    rc, err = run(capsys, "check", write("r.xlf", x))
+    assert_one_line_error(rc, err, "r.xlf", "'fr'")
+
+
+def test_docx_that_is_not_a_zip(capsys, write):
+    rc, err = run(capsys, "check", write("r.docx", b"PK\x03\x04 this is not really a zip"), write("en.txt", EN))
+    assert_one_line_error(rc, err, "r.docx", "malformed DOCX")
+
+
+def test_docx_without_document_part(capsys, write):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    rc, err = run(capsys, "check", write("r.docx", buf.getvalue()), write("en.txt", EN))
+    assert_one_line_error(rc, err, "r.docx", "word/document.xml")
+
+
+def test_docx_zip_bomb(capsys, write):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<" + b" " * (20 * 1024 * 1024) + b"/>")
+    rc, err = run(capsys, "check", write("bomb.docx", buf.getvalue()), write("en.txt", EN))
+    assert_one_line_error(rc, err, "bomb.docx", "zip bomb")
+
+
+def test_docx_with_entities_is_refused(capsys, write):
+    doc = make_docx(["专利"]).replace(b"", b"")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(doc)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY e SYSTEM "http://example.com/x">]>', 1)
+            dst.writestr(info, data)
+    rc, err = run(capsys, "check", write("e.docx", buf.getvalue()), write("en.txt", EN))
+    assert_one_line_error(rc, err, "e.docx", "entities")
+
+
+def test_huge_input_is_refused(capsys, write, monkeypatch):
+    monkeypatch.setenv("QA_MAX_INPUT_BYTES", "1000")
+    rc, err = run(capsys, "check", write("big.txt", ZH * 100), write("en.txt", EN))
+    assert_one_line_error(rc, err, "big.txt", "too large")
+
+
+def test_unknown_option(capsys, write):
+    rc, err = run(capsys, "check", write("zh.txt", ZH), "--no-such-option")
+    assert_one_line_error(rc, err, "--no-such-option")
+
+
+def test_unknown_rule(capsys, write):
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--select", "XX99")
+    assert_one_line_error(rc, err, "XX99")
+
+
+def test_unknown_profile(capsys, write):
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--profile", "nope")
+    assert_one_line_error(rc, err, "nope")
+
+
+def test_profile_with_unknown_key(capsys, write):
+    prof = write("p.toml", 'select = ["ALL"]\nfail_on = "error"\n')
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--profile", prof)
+    assert_one_line_error(rc, err, "fail_on")
+
+
+def test_real_process_gives_one_line_and_status_2(tmp_path):
+    """The installed entry point behaves the same as main()."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "qa", "check", str(tmp_path / "missing.txt")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "missing.txt" in proc.stderr

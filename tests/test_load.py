@@ -1,0 +1,152 @@
+"""Reading every supported input into Chinese and English paragraphs."""
+import json
+
+import pytest
+from conftest import ROOT, SEEDS, make_docx
+
+from qa.load import load
+
+ZH = "2025年，全省受理专利申请12.5万件。\n海关扣留侵权货物1200批次。\n"
+EN = "In 2025, the province received 125,000 patent applications.\nCustoms detained 1,200 batches.\n"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_bilingual_seed_boundary_matches_gold(seed):
+    """The Chinese/English boundary of each seed is where the gold alignment puts it."""
+    gold = json.loads((ROOT / "tests/data/seed-alignment" / (seed.stem + ".json")).read_text())
+    zh_lines = sorted(n for a in gold["alignment"] for n in a["zh"])
+    en_lines = sorted(n for a in gold["alignment"] for n in a["en"])
+    bitext = load(str(seed))
+    assert [p.line for p in bitext.zh.paragraphs] == zh_lines
+    assert [p.line for p in bitext.en.paragraphs] == en_lines
+    assert bitext.zh.paragraphs[0].id == "zh-1" and bitext.en.paragraphs[0].id == "en-1"
+
+
+def test_traditional_seed_is_matched_in_simplified_but_quoted_as_written():
+    bitext = load(str(SEEDS[1]))
+    title = bitext.zh.paragraphs[0]
+    assert title.text == "2024年廣東省知識產權保護狀況"
+    assert title.norm == "2024年广东省知识产权保护状况"
+
+
+def test_lost_nbsp_question_marks_are_spaces_for_matching():
+    bitext = load(str(SEEDS[1]))
+    p = next(p for p in bitext.en.paragraphs if "planning.?Both" in p.text)
+    assert "planning. Both" in p.norm
+    assert len(p.norm) == len(p.text)
+
+
+def test_two_text_files_keep_line_numbers(write):
+    zh = write("zh.txt", "\n" + ZH.replace("\n", "\n\n"))
+    en = write("en.txt", EN)
+    bitext = load(zh, en)
+    assert [p.line for p in bitext.zh.paragraphs] == [2, 4]
+    assert [p.line for p in bitext.en.paragraphs] == [1, 2]
+    assert bitext.zh.format == bitext.en.format == "text"
+
+
+def test_full_width_digits_and_nbsp_fold_for_matching(write):
+    zh = write("zh.txt", "增长１２.５％，共３９８件。")
+    en = write("en.txt", "up\u00a012.5%, 398 cases")
+    bitext = load(zh, en)
+    assert bitext.zh.paragraphs[0].norm == "增长12.5%,共398件。"
+    assert bitext.zh.paragraphs[0].text == "增长１２.５％，共３９８件。"
+    assert bitext.en.paragraphs[0].norm == "up 12.5%, 398 cases"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "gb18030", "gbk", "big5"])
+def test_encodings_are_detected(write, encoding):
+    zh_text = "二零二五年，全省受理專利申請十二萬件，同比增長百分之三。" if encoding == "big5" else ZH
+    zh = write("zh.txt", zh_text, encoding)
+    en = write("en.txt", EN, encoding if encoding != "big5" else "utf-8")
+    bitext = load(zh, en)
+    assert bitext.zh.paragraphs[0].text == zh_text.splitlines()[0]
+
+
+def test_encoding_can_be_given(write):
+    zh = write("zh.txt", ZH, "gb18030")
+    en = write("en.txt", EN)
+    assert load(zh, en, encoding="gb18030").zh.paragraphs[1].text == "海关扣留侵权货物1200批次。"
+
+
+def test_html_blocks_in_order_with_source_lines(write):
+    html = """<!DOCTYPE html>
+<html><head><title>t</title><style>p {color: red}</style></head>
+<body>
+<h1>2025年知识产权保护状况</h1>
+<div>前言文字<p>全省受理专利申请12.5万件。</p></div>
+<script>var x = "不应出现";</script>
+<ul><li>广州</li><li>深圳</li></ul>
+<table><tr><td>专利</td><th>商标</th></tr></table>
+</body></html>"""
+    zh = write("zh.html", html)
+    en = write("en.txt", EN)
+    paras = load(zh, en).zh.paragraphs
+    assert [p.text for p in paras] == ["2025年知识产权保护状况", "前言文字", "全省受理专利申请12.5万件。", "广州", "深圳", "专利", "商标"]
+    assert [p.line for p in paras[:3]] == [4, 5, 5]
+    assert load(zh, en).zh.format == "html"
+
+
+def test_docx_paragraphs_and_table_cells(write):
+    zh = write("zh.docx", make_docx(["全省受理专利申请12.5万件。", "海关扣留侵权货物1200批次。"], table=[["专利", "商标"]]))
+    en = write("en.docx", make_docx(["The province received 125,000 patent applications.", "Customs detained 1,200 batches."]))
+    bitext = load(zh, en)
+    assert [p.text for p in bitext.zh.paragraphs] == ["全省受理专利申请12.5万件。", "海关扣留侵权货物1200批次。", "专利", "商标"]
+    assert [p.line for p in bitext.zh.paragraphs] == [1, 2, 3, 4]
+    assert bitext.en.format == "docx"
+
+
+XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="{src}" target-language="{trg}" datatype="plaintext" original="r.txt">
+  <body>
+   <trans-unit id="1"><source>{a1}</source><target>{b1}</target></trans-unit>
+   <trans-unit id="2"><source>{a2}</source><target>{b2}</target></trans-unit>
+   <trans-unit id="3"><source>{a3}</source></trans-unit>
+  </body>
+ </file>
+</xliff>"""
+
+
+def test_xliff12_pairs_come_from_the_file(write):
+    x = XLIFF12.format(src="zh-CN", trg="en-US", a1="全省受理专利申请<g id='1'>12.5万件</g>。", b1="125,000 applications.",
+                       a2="海关扣留1200批次。", b2="Customs detained 1,200 batches.", a3="未翻译的句子。")
+    bitext = load(write("r.xlf", x))
+    assert bitext.zh.paragraphs[0].text == "全省受理专利申请12.5万件。"
+    assert [(lk.zh, lk.en) for lk in bitext.links] == [((0,), (0,)), ((1,), (1,)), ((2,), ())]
+    assert [p.line for p in bitext.zh.paragraphs] == [1, 2, 3]
+
+
+def test_xliff12_english_source_is_swapped(write):
+    x = XLIFF12.format(src="en", trg="zh-Hans", a1="125,000 applications.", b1="受理专利申请12.5万件。",
+                       a2="1,200 batches.", b2="扣留1200批次。", a3="Untranslated.")
+    bitext = load(write("r.xliff", x))
+    assert bitext.zh.paragraphs[0].text == "受理专利申请12.5万件。"
+    assert bitext.en.paragraphs[2].text == "Untranslated."
+    assert bitext.links[2].zh == () and bitext.links[2].en == (2,)
+
+
+def test_xliff2_segments(write):
+    x = """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-TW" trgLang="en">
+ <file id="f1"><unit id="u1">
+  <segment><source>受理專利申請12.5萬件。</source><target>125,000 applications.</target></segment>
+  <segment><source>扣留1200批次。</source><target>1,200 batches<ph id="1"/>.</target></segment>
+ </unit></file></xliff>"""
+    bitext = load(write("r.xlf", x))
+    assert bitext.zh.paragraphs[0].norm == "受理专利申请12.5万件。"
+    assert bitext.en.paragraphs[1].text == "1,200 batches."
+    assert len(bitext.links) == 2
+
+
+def test_tmx_language_attributes(write):
+    x = """<?xml version="1.0"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/>
+<body>
+ <tu><tuv xml:lang="en-US"><seg>125,000 applications.</seg></tuv><tuv xml:lang="zh-CN"><seg>受理专利申请12.5万件。</seg></tuv></tu>
+ <tu><tuv xml:lang="zh-CN"><seg>扣留1200批次。</seg></tuv><tuv xml:lang="en-US"><seg>1,200 batches.</seg></tuv></tu>
+</body></tmx>"""
+    bitext = load(write("m.tmx", x))
+    assert [p.text for p in bitext.zh.paragraphs] == ["受理专利申请12.5万件。", "扣留1200批次。"]
+    assert [p.text for p in bitext.en.paragraphs] == ["125,000 applications.", "1,200 batches."]
+    assert bitext.zh.format == "tmx"

@@ -1,0 +1,77 @@
+"""Every rule's documented examples are run: the docs cannot drift from the behaviour."""
+import pytest
+
+from qa.cli import main
+from qa.config import Profile
+from qa.engine import check
+from qa.load import load
+from qa.rules import RULES, lookup
+
+CASES = [(rule, n, ex) for rule in RULES for n, ex in enumerate(rule.examples, 1)]
+
+
+def test_every_rule_has_a_code_a_name_docs_and_an_example():
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    for r in RULES:
+        assert r.name == r.name.lower() and " " not in r.name
+        assert r.severity in ("error", "warning", "info")
+        assert "**What it does.**" in r.doc and "**Why.**" in r.doc
+        assert any(ex.fires for ex in r.examples), f"{r.name} has no example that fires"
+
+
+@pytest.mark.parametrize("rule,n,example", CASES, ids=[f"{r.name}-{n}" for r, n, _ in CASES])
+def test_rule_example(write, rule, n, example):
+    bitext = load(write("zh.txt", example.zh), write("en.txt", example.en))
+    result = check(bitext, Profile(select=[rule.name]))
+    assert len(result.findings) == example.fires, [f.message for f in result.findings]
+    for f in result.findings:
+        assert f.rule == rule.name and f.code == rule.code
+
+
+def test_explain_prints_docs_and_example(capsys):
+    assert main(["explain", "NM02"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("NM02 number-scale (error)")
+    assert "3982.10亿元" in out and "**Example 1** (1 finding)" in out
+
+
+def test_explain_accepts_names(capsys):
+    assert main(["explain", "dropped-truncation"]) == 0
+    assert "DR02" in capsys.readouterr().out
+
+
+def test_rules_lists_every_rule(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(RULES)
+    assert any(line.startswith("NM01  number-mismatch") for line in out)
+
+
+def test_lookup_by_code_or_name():
+    assert lookup("nm01").name == "number-mismatch"
+    assert lookup("number-scale").code == "NM02"
+    assert lookup("nothing") is None
+
+
+def test_scale_error_message_shows_the_computation(write):
+    bitext = load(write("zh.txt", "技术合同成交额3982.10亿元。"), write("en.txt", "Contracts worth RMB39.821 billion."))
+    [f] = check(bitext, Profile(select=["number-"])).findings
+    assert f.rule == "number-scale"
+    assert f.message.startswith("3982.10亿 = 398,210,000,000 = 398.21 billion, but the English says 39.821 billion")
+    assert "x10 scale error" in f.message
+    assert f.zh_text == "3982.10亿元" and f.en_text == "RMB39.821 billion"
+
+
+def test_rounding_to_the_precision_shown_is_not_an_error(write):
+    bitext = load(write("zh.txt", "成交额3982.10亿元，占44.99%。"), write("en.txt", "Worth RMB398.2 billion, or 45%."))
+    assert check(bitext, Profile(select=["number-"])).findings == []
+
+
+def test_severity_override_and_ignore(write):
+    bitext = load(write("zh.txt", "全省新增发明专利4.32万件，商标注册70.99万件。"), write("en.txt", "43,200 invention patents and trademarks."))
+    prof = Profile(severity={"number-missing": "error"})
+    assert [f.severity for f in check(bitext, prof).findings if f.rule == "number-missing"] == ["error"]
+    prof = Profile(ignore=["number-"])
+    assert not [f for f in check(bitext, prof).findings if f.rule.startswith("number-")]
