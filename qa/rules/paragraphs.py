@@ -151,7 +151,7 @@ class DroppedTruncation(Rule):
         last_en = max(j for link in ctx.alignment for j in link.en)
         stop = ctx.en[last_en]
         paras = [ctx.zh[i] for i in run]
-        how = "mid-sentence" if cut else "after"
+        how = "mid-sentence in" if cut else "after"
         if paras:
             msg = (
                 f"The English stops {how} {stop.id} (line {stop.line}): "
