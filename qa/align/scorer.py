@@ -43,6 +43,7 @@ class Scorer:
         # probability 1 - exp(-lam * L); in a translation, a further share q of
         # the words that chance misses turns up too. Both are fitted per document.
         self.lam, self.q = 0.0005, 0.45
+        self.keep = self._informative_words()
         self._fit_chance()
 
     # -- dictionary evidence
@@ -71,6 +72,29 @@ class Scorer:
             self._mask[key] = got
         return got
 
+    COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
+
+    def _informative_words(self) -> list[int]:
+        """Per Chinese paragraph, a bit mask of its words that carry information:
+        words whose gloss turns up in most English paragraphs (知识产权 -> "IP"
+        in an IP report) are left out, as an IDF weighting would."""
+        m = len(self.en)
+        sample = range(0, m, max(1, m // 300))
+        sets = [self.en[j].stems if self.en[j].spaced else self._substrings(j) for j in sample]
+        df: dict[tuple, bool] = {}
+        keep = []
+        for z in self.zh:
+            bits = 0
+            for k, word in enumerate(z.words):
+                common = df.get(word)
+                if common is None:
+                    found = sum(1 for st in sets if any(s in st for s in word))
+                    common = df[word] = found > self.COMMON * len(sets)
+                if not common:
+                    bits |= 1 << k
+            keep.append(bits)
+        return keep
+
     def _fit_chance(self) -> None:
         """The chance hit rate for this document (lost spaces inflate chance hits)."""
         n, m = len(self.zh), len(self.en)
@@ -82,9 +106,9 @@ class Scorer:
             i, j = rng.randrange(n), rng.randrange(m)
             if abs(i / n - j / m) < 0.1 and n * m > 100:
                 continue  # near the diagonal pairs may be translations
-            w = len(self.zh[i].words)
+            w = self.keep[i].bit_count()
             if w:
-                hits += self.mask(i, j).bit_count()
+                hits += (self.mask(i, j) & self.keep[i]).bit_count()
                 words += w
         if words:
             mean_len = sum(e.length for e in self.en) / m
@@ -95,10 +119,10 @@ class Scorer:
         """Fit q on confident 1-1 beads [(i, j)] of a first search."""
         rates = []
         for i, j in beads:
-            w = len(self.zh[i].words)
+            w = self.keep[i].bit_count()
             if w >= 5:
                 pc = 1 - math.exp(-self.lam * self.en[j].length)
-                rates.append((self.mask(i, j).bit_count() / w - pc) / (1 - pc))
+                rates.append(((self.mask(i, j) & self.keep[i]).bit_count() / w - pc) / (1 - pc))
         if len(rates) >= 5:
             rates.sort()
             self.q = min(max(rates[len(rates) // 2], 0.15), 0.9)
@@ -117,10 +141,11 @@ class Scorer:
         if covered > 0.7 or not z.words:
             return None
         limit = min(1.0, covered * 1.3) * z.chars
-        k = sum(1 for p in z.word_pos if p < limit)
+        prefix = ((1 << sum(1 for p in z.word_pos if p < limit)) - 1) & self.keep[i]
+        k = prefix.bit_count()
         if k < 3:
             return None
-        hits = (self.mask(i, j) & ((1 << k) - 1)).bit_count()
+        hits = (self.mask(i, j) & prefix).bit_count()
         return TRUNCATED + LENGTH_BONUS + self._dict_term(k, hits, e.length)
 
     # -- the bead
@@ -155,14 +180,14 @@ class Scorer:
 
         words = hits = 0
         for i in zs:
-            w = len(zh[i].words)
-            if not w:
+            keep = self.keep[i]
+            if not keep:
                 continue
             mask = 0
             for j in es:
                 mask |= self.mask(i, j)
-            words += w
-            hits += mask.bit_count()
+            words += keep.bit_count()
+            hits += (mask & keep).bit_count()
 
         # numbers
         if nz == 1:
