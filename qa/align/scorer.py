@@ -79,6 +79,8 @@ class Scorer:
         words whose gloss turns up in most English paragraphs (知识产权 -> "IP"
         in an IP report) are left out, as an IDF weighting would."""
         m = len(self.en)
+        if m < 10:  # too few paragraphs to tell a common word from a shared one
+            return [(1 << len(z.words)) - 1 for z in self.zh]
         sample = range(0, m, max(1, m // 300))
         sets = [self.en[j].stems if self.en[j].spaced else self._substrings(j) for j in sample]
         df: dict[tuple, bool] = {}
