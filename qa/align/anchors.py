@@ -27,19 +27,35 @@ def _number_keys(f):
     return [k for k in f.numbers if not k.startswith("n2.0") and not k.startswith("n1.9")]
 
 
-def anchors(zh, en) -> list[tuple[int, int]]:
+def anchors(zh, en, rare_words: bool = False) -> list[tuple[int, int]]:
     """Monotone chain of (zh, en) index pairs that share a signal found once in each document."""
     pairs = set()
     zn, en_ = _unique_keys(zh, _number_keys), _unique_keys(en, _number_keys)
     for k, i in zn.items():
         if k in en_:
             pairs.add((i, en_[k]))
+    if rare_words:  # long sentence-level texts have few numbers; medium reports have plenty
+        pairs |= rare_word_pairs(zh, en)
     zl = _unique_keys(zh, lambda f: [t for t in f.latin if len(t) > 2])
     el = _unique_keys(en, lambda f: [t for t in f.latin if len(t) > 2])
     for k, i in zl.items():
         if k in el:
             pairs.add((i, el[k]))
     return longest_chain(sorted(pairs))
+
+
+def rare_word_pairs(zh, en) -> set[tuple[int, int]]:
+    """(i, j) where a Chinese word used once in the document has a gloss stem
+    used once in the English: names and rare terms, found anywhere."""
+    zh_once = _unique_keys(zh, lambda f: set(f.words))
+    en_once = _unique_keys(en, lambda f: f.stems if f.spaced else ())
+    pairs = set()
+    for word, i in zh_once.items():
+        for s in word:
+            j = en_once.get(s)
+            if j is not None and len(s) >= 4:
+                pairs.add((i, j))
+    return pairs
 
 
 def longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -65,11 +81,66 @@ def longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
+SMALL_BLOCK = 600  # cells: a block this small is searched whole
+
+
+def _block_pairs(zh, en, ia, ib, ja, jb) -> set[tuple[int, int]]:
+    """Anchor candidates inside one block: words and numbers unique within it."""
+    pairs = set()
+    zw, ew = defaultdict(list), defaultdict(list)
+    zn, en_ = defaultdict(list), defaultdict(list)
+    for i in range(ia, ib):
+        for w in set(zh[i].words):
+            zw[w].append(i)
+        for k in zh[i].numbers:
+            zn[k].append(i)
+    for j in range(ja, jb):
+        if en[j].spaced:
+            for s in en[j].stems:
+                ew[s].append(j)
+        for k in en[j].numbers:
+            en_[k].append(j)
+    for word, rows in zw.items():
+        if len(rows) == 1:
+            for s in word:
+                cols = ew.get(s)
+                if cols and len(cols) == 1 and len(s) >= 4:
+                    pairs.add((rows[0], cols[0]))
+    for k, rows in zn.items():
+        cols = en_.get(k)
+        if len(rows) == 1 and cols and len(cols) == 1:
+            pairs.add((rows[0], cols[0]))
+    return pairs
+
+
+def refine(zh, en, chain: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Densify a chain: between consecutive anchors, add anchors from words
+    unique within that block, until every block is small. Each level only
+    reads its own block, so the whole costs about N log N."""
+    n, m = len(zh), len(en)
+    result = set(chain)
+    stack = list(zip([(-1, -1)] + chain, chain + [(n, m)]))
+    while stack:
+        (ia, ja), (ib, jb) = stack.pop()
+        if (ib - ia) * (jb - ja) <= SMALL_BLOCK or ib - ia < 3 or jb - ja < 3:
+            continue
+        found = longest_chain(sorted(_block_pairs(zh, en, ia + 1, ib, ja + 1, jb)))
+        if found:
+            result.update(found)
+            pts = [(ia, ja)] + found + [(ib, jb)]
+            stack.extend(zip(pts, pts[1:]))
+    return sorted(result)
+
+
 def band_for(zh, en, scorer=None) -> list[tuple[int, int]]:
     n, m = len(zh), len(en)
     if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
         return [(0, m)] * (n + 1)
-    chain = anchors(zh, en)
+    if (n + 1) * (m + 1) > 250_000:
+        # Long documents: densify, or the rectangles between global anchors stay huge.
+        chain = refine(zh, en, anchors(zh, en, rare_words=True))
+    else:
+        chain = anchors(zh, en)
     if not chain and (n + 1) * (m + 1) <= 250_000:
         return [(0, m)] * (n + 1)
     return band_from_chain(chain, n, m)
