@@ -6,10 +6,9 @@ and dictionary glosses of the Chinese words.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lang import dictionary
@@ -70,7 +69,6 @@ class Features:
     spaced: bool = True
     heading: bool = False
     chars: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 def _heading(text: str, section) -> bool:
@@ -134,6 +132,3 @@ def en_features(norm: str) -> Features:
         chars=len(norm),
     )
 
-
-def log_ratio(en_len: float, zh_len: float) -> float:
-    return math.log(en_len / zh_len)

@@ -54,9 +54,6 @@ def english_scale(v: Decimal) -> str:
     return format_value(v)
 
 
-QUANTITY = {COUNT, YEAR, ORDINAL, MULTIPLE}
-
-
 def comparable(a: Mention, b: Mention) -> bool:
     """Kinds that may translate each other: a percent is never a count."""
     if a.kind in (PERCENT, POINTS) or b.kind in (PERCENT, POINTS):
@@ -107,7 +104,7 @@ _ZH_SCALE = {
     "万亿": 12, "萬億": 12, "千亿": 11, "百亿": 10, "亿": 8, "億": 8,
     "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "十万": 5, "十萬": 5, "万": 4, "萬": 4,
 }
-_ZH_APPROX_BEFORE = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about", "將近": "nearly", "将近": "nearly", "达": ""}
+_ZH_APPROX_BEFORE = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about", "將近": "nearly", "将近": "nearly"}
 _ZH_UP = ("增长", "上升", "提升", "提高", "增加", "增幅", "增速", "多")
 _ZH_DOWN = ("下降", "减少", "缩短", "降低", "回落", "下滑", "减")
 
@@ -189,7 +186,7 @@ def _zh_approx(text: str, start: int, end: int, suffix: str | None) -> str:
         return "over"
     before = text[max(0, start - 2):start]
     for w, a in _ZH_APPROX_BEFORE.items():
-        if a and before.endswith(w):
+        if before.endswith(w):
             return a
     after = text[end:end + 2]
     if after.startswith(("以上", "余", "多")):
