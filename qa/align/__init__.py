@@ -28,7 +28,7 @@ def align_features(zh, en) -> tuple[Link, ...]:
     if n == 0 or m == 0:
         return tuple(Link((i,), (), 0.0) for i in range(n)) + tuple(Link((), (j,), 0.0) for j in range(m))
     scorer = Scorer(zh, en, ratio=1.0)
-    band = band_for(zh, en, scorer)
+    band = band_for(zh, en)
     path = search(scorer, n, m, band)
     # Fit the length ratio of this translation on the confident 1-1 beads, then search again.
     confident = [(i0, j0) for i0, i1, j0, j1, s in path

@@ -12,13 +12,15 @@ import bisect
 from collections import defaultdict
 
 FULL_SEARCH_CELLS = 400
+LONG_DOCUMENT_CELLS = 250_000  # above this, anchors are densified block by block
 MARGIN = 5  # paragraphs of slack around each anchor (a wrong anchor must not pinch the path)
 
 
-def _unique_keys(feats, key_fn) -> dict:
+def _unique_keys(feats, key_fn, indices=None) -> dict:
+    """Key -> index, for keys that occur in exactly one of ``feats[indices]``."""
     seen = defaultdict(list)
-    for idx, f in enumerate(feats):
-        for k in key_fn(f):
+    for idx in indices if indices is not None else range(len(feats)):
+        for k in key_fn(feats[idx]):
             seen[k].append(idx)
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
@@ -44,11 +46,11 @@ def anchors(zh, en, rare_words: bool = False) -> list[tuple[int, int]]:
     return longest_chain(sorted(pairs))
 
 
-def rare_word_pairs(zh, en) -> set[tuple[int, int]]:
-    """(i, j) where a Chinese word used once in the document has a gloss stem
-    used once in the English: names and rare terms, found anywhere."""
-    zh_once = _unique_keys(zh, lambda f: set(f.words))
-    en_once = _unique_keys(en, lambda f: f.stems if f.spaced else ())
+def rare_word_pairs(zh, en, rows=None, cols=None) -> set[tuple[int, int]]:
+    """(i, j) where a Chinese word used once (in ``rows``, default all) has a
+    gloss stem used once in the English (in ``cols``): names and rare terms."""
+    zh_once = _unique_keys(zh, lambda f: set(f.words), rows)
+    en_once = _unique_keys(en, lambda f: f.stems if f.spaced else (), cols)
     pairs = set()
     for word, i in zh_once.items():
         for s in word:
@@ -86,31 +88,11 @@ SMALL_BLOCK = 600  # cells: a block this small is searched whole
 
 def _block_pairs(zh, en, ia, ib, ja, jb) -> set[tuple[int, int]]:
     """Anchor candidates inside one block: words and numbers unique within it."""
-    pairs = set()
-    zw, ew = defaultdict(list), defaultdict(list)
-    zn, en_ = defaultdict(list), defaultdict(list)
-    for i in range(ia, ib):
-        for w in set(zh[i].words):
-            zw[w].append(i)
-        for k in zh[i].numbers:
-            zn[k].append(i)
-    for j in range(ja, jb):
-        if en[j].spaced:
-            for s in en[j].stems:
-                ew[s].append(j)
-        for k in en[j].numbers:
-            en_[k].append(j)
-    for word, rows in zw.items():
-        if len(rows) == 1:
-            for s in word:
-                cols = ew.get(s)
-                if cols and len(cols) == 1 and len(s) >= 4:
-                    pairs.add((rows[0], cols[0]))
-    for k, rows in zn.items():
-        cols = en_.get(k)
-        if len(rows) == 1 and cols and len(cols) == 1:
-            pairs.add((rows[0], cols[0]))
-    return pairs
+    rows, cols = range(ia, ib), range(ja, jb)
+    zn = _unique_keys(zh, lambda f: f.numbers, rows)
+    en_ = _unique_keys(en, lambda f: f.numbers, cols)
+    pairs = {(i, en_[k]) for k, i in zn.items() if k in en_}
+    return pairs | rare_word_pairs(zh, en, rows, cols)
 
 
 def refine(zh, en, chain: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -132,17 +114,18 @@ def refine(zh, en, chain: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(result)
 
 
-def band_for(zh, en, scorer=None) -> list[tuple[int, int]]:
+def band_for(zh, en) -> list[tuple[int, int]]:
     n, m = len(zh), len(en)
-    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
+    cells = (n + 1) * (m + 1)
+    if cells <= FULL_SEARCH_CELLS:
         return [(0, m)] * (n + 1)
-    if (n + 1) * (m + 1) > 250_000:
+    if cells > LONG_DOCUMENT_CELLS:
         # Long documents: densify, or the rectangles between global anchors stay huge.
         chain = refine(zh, en, anchors(zh, en, rare_words=True))
     else:
         chain = anchors(zh, en)
-    if not chain and (n + 1) * (m + 1) <= 250_000:
-        return [(0, m)] * (n + 1)
+        if not chain:
+            return [(0, m)] * (n + 1)
     return band_from_chain(chain, n, m)
 
 
