@@ -13,15 +13,15 @@ from decimal import Decimal
 
 # ---------------------------------------------------------------- the model
 
-COUNT, PERCENT, POINTS, ORDINAL, YEAR, DATE, MULTIPLE = (
-    "count", "percent", "points", "ordinal", "year", "date", "multiple",
+COUNT, CURRENCY, PERCENT, POINTS, ORDINAL, YEAR, DATE, MULTIPLE, RANGE = (
+    "count", "currency", "percent", "points", "ordinal", "year", "date", "multiple", "range",
 )
 
 
 @dataclass(frozen=True)
 class Mention:
     value: Decimal  # the exact value, scale applied (4.32万 -> 43200)
-    kind: str  # count, percent, points, ordinal, year, date, multiple
+    kind: str  # count, currency, percent, points, ordinal, year, date, multiple, range
     start: int  # span in the paragraph text
     end: int
     text: str  # the characters of the span
@@ -64,30 +64,46 @@ def comparable(a: Mention, b: Mention) -> bool:
 
 
 def same_value(a: Mention, b: Mention) -> bool:
-    """Equal up to the coarser of the two precisions shown (rounding is not an error)."""
-    tol = max(a.step, b.step) / 2
-    return abs(a.value - b.value) <= tol
+    """Does ``b`` (the translation) render ``a`` (the source)?
+
+    Rounding to the precision ``b`` shows is fine (398.2 billion for
+    3982.10亿); digits ``b`` shows beyond that must agree (43,210 is not
+    4.32万). An approximate translation of an exact source ("about 43,000")
+    may round to its trailing zeros.
+    """
+    step = b.step if a.approx else _loose_step(b)
+    return abs(a.value - b.value) <= step / 2
+
+
+def _loose_step(m: Mention) -> Decimal:
+    if not m.approx or m.value == 0 or m.value != m.value.to_integral_value():
+        return m.step
+    v, step = int(m.value), 1
+    while v % 10 == 0:
+        v, step = v // 10, step * 10
+    return max(m.step, Decimal(step))
 
 
 def scale_ratio(a: Mention, b: Mention) -> int | None:
     """The power of ten k with b = a * 10^k (k != 0), or None.
 
-    The digits must agree to the finer of the two precisions: a slipped scale
-    keeps the digits (3982.10亿 -> 39.821 billion), a different number does not.
+    As in ``same_value``, ``b`` may round to the precision it shows
+    (3982.10亿 -> 39.821 billion or 39.82 billion are both x10 slips), but a
+    one-digit ``b`` must be exact: 3 is not 279 / 100.
     """
     if a.value == 0 or b.value == 0:
         return None
+    exact = len(format(b.value.normalize(), "f").replace(".", "").strip("0")) < 2
     for k in (1, -1, 2, -2, 3, -3, 4, -4, 8, -8):
-        f = Decimal(10) ** k
-        tol = min(a.step * f, b.step) / 2
-        if abs(a.value * f - b.value) <= tol:
+        scaled = a.value * Decimal(10) ** k
+        if scaled == b.value or (not exact and abs(scaled - b.value) <= b.step / 2):
             return k
     return None
 
 
 # ---------------------------------------------------------------- shared parts
 
-_NUM = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
+_NUM = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
 
 
 def _decimal(whole: str, frac: str | None) -> tuple[Decimal, Decimal]:
@@ -105,6 +121,9 @@ _ZH_SCALE = {
     "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "十万": 5, "十萬": 5, "万": 4, "萬": 4,
 }
 _ZH_APPROX_BEFORE = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about", "將近": "nearly", "将近": "nearly"}
+# After the number, possibly after its classifier: 100场以上, 50人左右.
+_ZH_APPROX_AFTER_OVER = re.compile(r"(?:[^\d\s，。、；,;]{0,1}以上|余|多)")
+_ZH_APPROX_AFTER_ABOUT = re.compile(r"[^\d\s，。、；,;]{0,1}左右")
 _ZH_UP = ("增长", "上升", "提升", "提高", "增加", "增幅", "增速", "多")
 _ZH_DOWN = ("下降", "减少", "缩短", "降低", "回落", "下滑", "减")
 
@@ -117,6 +136,11 @@ _ZH_ARABIC = re.compile(
 _ZH_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
 _ZH_YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~至到]\s*(\d{4})\s*年?")
 
+_ZH_UNITS = ("人次", "家次", "批次", "人次", "元", "件", "人", "家", "项", "項", "宗", "起", "条", "條", "个", "個", "名")
+# The two ends of a range: 3-5, 3至5, 10~20.
+_RANGE_DASH = re.compile(r"\s*[-—–~～至到]\s*\d")
+_RANGE_DASH_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
@@ -125,11 +149,12 @@ _CN_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
 # 一带一路, 十四五 ...) it is part of a word or a name.
 _CLASSIFIERS = (
     "个|個|家|项|項|件|名|人|次|批|条|條|种|種|类|類|所|场|場|届|屆|年|部门|部門|部|套|座|支|位|份|本|篇|宗|起|款|台|片|处|處|"
-    "省|市|县|縣|区|區|大|中心|项目|项目|期|轮|輪|周|週|天|月|倍|成|亿|億|万|萬"
+    "省|市|县|縣|区|區|大|中心|项目|期|轮|輪|周|週|天|月|倍|成|亿|億|万|萬|强|強|佳"
 )
 _ZH_NUMERAL = re.compile(
     rf"(第|首)?([{_CN_CHARS}]+)(?=({_CLASSIFIERS}))"
 )
+_ZH_PLAN = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?)(?:五(?=规划|时期|期间|[”\"’」]|$)|运会|運會)")
 # Words in which numerals are not quantities, checked around each match.
 _ZH_IDIOMS = (
     "一些", "统一", "統一", "一致", "万一", "萬一", "一带一路", "一帶一路", "十四五", "十五五", "十三五",
@@ -138,7 +163,7 @@ _ZH_IDIOMS = (
     "一揽子", "一攬子", "之一", "一举", "一舉", "一把手", "一网", "一網", "一键", "一鍵", "一件事",
     "一张", "一張", "一区", "一區", "一地", "一次性", "双一流", "一中心", "两岸", "兩岸", "两个确立",
     "三中全会", "二中全会", "四中全会", "全会", "全會", "一院", "一号", "一號", "一窗", "一门", "一門",
-    "一百", "千万家", "万家", "千家万户", "千行百业", "一案", "多措",
+    "千万家", "千家万户", "千行百业", "一案", "多措",
 )
 
 
@@ -147,7 +172,9 @@ def parse_cn_numeral(s: str) -> int | None:
     if not s:
         return None
     total, section, digit = 0, 0, None
-    for ch in s:
+    for k, ch in enumerate(s):
+        if ch in "零〇" and k and (s[k - 1] in _CN_UNITS or s[k - 1] in _CN_BIG):
+            continue  # 一千零五: the zero only marks a skipped place
         if ch in _CN_DIGITS:
             if digit is not None and ch not in "零〇":
                 # digit strings like 二〇二五 (read digit by digit)
@@ -157,7 +184,7 @@ def parse_cn_numeral(s: str) -> int | None:
             section += (1 if digit is None else digit) * _CN_UNITS[ch]
             digit = None
         elif ch in _CN_BIG:
-            section += digit or 0
+            section += digit if digit is not None else (0 if section or total else 1)  # 万 alone is 10,000
             total = (total + section) * _CN_BIG[ch] if total and _CN_BIG[ch] > total else total + section * _CN_BIG[ch]
             section, digit = 0, None
         else:
@@ -188,10 +215,10 @@ def _zh_approx(text: str, start: int, end: int, suffix: str | None) -> str:
     for w, a in _ZH_APPROX_BEFORE.items():
         if before.endswith(w):
             return a
-    after = text[end:end + 2]
-    if after.startswith(("以上", "余", "多")):
+    after = text[end:end + 4]
+    if _ZH_APPROX_AFTER_OVER.match(after):
         return "over"
-    if after.startswith("左右"):
+    if _ZH_APPROX_AFTER_ABOUT.match(after):
         return "about"
     return ""
 
@@ -234,10 +261,14 @@ def zh_numbers(text: str) -> list[Mention]:
             kind = ORDINAL
         unit = ""
         after = text[m.end():m.end() + 2]
-        for u in ("人次", "家次", "批次", "元", "件", "人", "家", "项", "宗", "起", "条", "个"):
+        for u in _ZH_UNITS:
             if after.startswith(u):
                 unit = u
                 break
+        if unit == "元" and kind == COUNT:
+            kind = CURRENCY
+        elif kind == COUNT and (_RANGE_DASH.match(text, m.end()) or _RANGE_DASH_BEFORE.search(text, 0, m.start())):
+            kind = RANGE
         take(
             Mention(
                 value, kind, m.start(), m.end(), text[m.start():m.end()], step,
@@ -245,6 +276,11 @@ def zh_numbers(text: str) -> list[Mention]:
                 direction=_zh_direction(text, m.start()) if kind in (PERCENT, POINTS, MULTIPLE) else 0,
             )
         )
+    for m in _ZH_PLAN.finditer(text):
+        # 十四五 is the 14th Five-Year Plan; 十五运会 the 15th National Games
+        if not any(taken[m.start():m.end()]):
+            value = parse_cn_numeral(m.group(1))
+            take(Mention(Decimal(value), ORDINAL, m.start(), m.end(1), m.group(1), Decimal(1), numeral=True))
     for m in _ZH_NUMERAL.finditer(text):
         s, e = m.start(2), m.end(2)
         if any(taken[s:e]):
@@ -319,6 +355,24 @@ _EN_APPROX = (
     ("almost", "nearly"), ("close to", "nearly"), ("about", "about"), ("approximately", "about"),
     ("around", "about"), ("some", "about"), ("roughly", "about"),
 )
+_EN_CURRENCY_BEFORE = re.compile(r"(RMB|CNY|US\$|HK\$|¥|\$)\s*$", re.IGNORECASE)
+_EN_YUAN_AFTER = re.compile(r"\s*(?:yuan|RMB)\b", re.IGNORECASE)
+_EN_RANGE_AFTER = re.compile(r"\s*(?:[-—–~]|to)\s*\d")
+_EN_RANGE_BEFORE = re.compile(r"\d\s*(?:[-—–~]|to)\s*$")
+# Number words that can be read inside text whose spaces were lost
+# ("fornineconsecutiveyears"): long enough not to hide in other words
+# (not "ten" of "often", "eight" of "weight", "one" of "someone").
+_EN_WORD_GLUED = re.compile(
+    r"(?<=[a-z])(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?=[a-z])"
+)
+
+
+def _lost_spaces(text: str) -> bool:
+    """A paragraph whose word spaces were lost in PDF extraction."""
+    return len(text) > 40 and text.count(" ") < len(text) / 25
+
+
 _EN_UP = ("increase", "up", "rose", "rise", "grew", "growth", "higher", "increased", "rising", "gain", "surge")
 _EN_DOWN = ("decrease", "down", "fell", "fall", "decline", "declined", "lower", "drop", "dropped", "reduction",
             "reduced", "shortened", "decreased", "falling")
@@ -379,7 +433,16 @@ def en_numbers(text: str) -> list[Mention]:
         elif not scale and not m.group(2) and 1900 <= value <= 2100 and "," not in m.group(1):
             kind = YEAR
         end = m.end()
-        unit = "RMB" if re.search(r"(RMB|CNY|¥)\s*$", text[max(0, m.start() - 4):m.start()]) else ""
+        unit = ""
+        cur = _EN_CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if cur:
+            unit = cur.group(1).upper().replace("¥", "RMB").replace("CNY", "RMB")
+        elif _EN_YUAN_AFTER.match(text, end):
+            unit = "yuan"
+        if kind == COUNT and unit:
+            kind = CURRENCY
+        elif kind == COUNT and (_EN_RANGE_AFTER.match(text, end) or _EN_RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start())):
+            kind = RANGE
         take(
             Mention(
                 value, kind, m.start(), end, text[m.start():end], step,
@@ -401,5 +464,9 @@ def en_numbers(text: str) -> list[Mention]:
         if word == "second" and text[m.end():m.end() + 1] == "-":
             continue
         take(Mention(Decimal(value), kind, m.start(), m.end(), m.group(), Decimal(1), numeral=True))
+    if _lost_spaces(text):
+        for m in _EN_WORD_GLUED.finditer(text):
+            if not any(taken[m.start():m.end()]):
+                take(Mention(Decimal(_WORDS[m.group(1)]), COUNT, m.start(), m.end(), m.group(), Decimal(1), numeral=True))
     out.sort(key=lambda m: m.start)
     return out

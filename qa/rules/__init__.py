@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from .base import Context, Example, Rule
-from .numbers import NumberDirection, NumberExtra, NumberMismatch, NumberMissing, NumberPercentPoint, NumberScale
+from .numbers import (
+    NumberDirection,
+    NumberExtra,
+    NumberMismatch,
+    NumberMissing,
+    NumberOrder,
+    NumberPercentPoint,
+    NumberScale,
+    NumberUnit,
+)
 from .paragraphs import AddedParagraph, AlignLowConfidence, DroppedParagraph, DroppedTruncation
 from .untranslated import Untranslated
 
@@ -17,6 +26,8 @@ RULES: tuple[Rule, ...] = (
     NumberExtra(),
     NumberPercentPoint(),
     NumberDirection(),
+    NumberOrder(),
+    NumberUnit(),
     AlignLowConfidence(),
 )
 

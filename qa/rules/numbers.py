@@ -5,8 +5,11 @@ own kind of disagreement, with the computation shown.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from rapidfuzz.distance import OSA
 
 from ..lang.numbers import (
     DATE,
@@ -37,8 +40,9 @@ class LinkMatch:
 
 def _significant(m: Mention) -> bool:
     """Worth reporting when unmatched: not a date or year, not a small count
-    (often written as a word, or lost in idioms), not written in words."""
-    if m.kind in (DATE, YEAR, ORDINAL) or m.numeral:
+    (often written as a word, or lost in idioms), not written in words.
+    Ordinals in digits count: the 135th fair is not the 153rd."""
+    if m.kind in (DATE, YEAR) or m.numeral:
         return False
     if m.kind in (PERCENT, POINTS):
         return True
@@ -55,26 +59,44 @@ def _near(a: Mention, b: Mention) -> bool:
     return Decimal("0.5") <= r <= Decimal(2)
 
 
+def _digits(m: Mention) -> str:
+    return format(m.value.normalize(), "f")
+
+
+def _typo(a: Mention, b: Mention) -> bool:
+    """One digit changed, dropped, added or two swapped."""
+    if not comparable(a, b) or b.numeral or b.kind in (DATE, YEAR, ORDINAL) or a.kind in (YEAR, ORDINAL):
+        return False
+    da, db = _digits(a), _digits(b)
+    return max(len(da), len(db)) >= 2 and OSA.distance(da, db) <= 1
+
+
 def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
     zh = [m for m in zh if m.kind != DATE]
     en = [m for m in en if m.kind != DATE]
     out = LinkMatch()
     used_en: set[int] = set()
-    left_zh: list[Mention] = []
-    # 1. same value (rounding allowed), first English candidate in order
-    for z in zh:
-        for k, e in enumerate(en):
-            if k not in used_en and comparable(z, e) and same_value(z, e):
-                out.pairs.append((z, e))
-                used_en.add(k)
-                break
-        else:
-            left_zh.append(z)
+    # 1. the same value: exact first, then rounded to the precision the
+    #    English shows; the first English candidate in reading order
+    paired: set[int] = set()
+    for equal in (lambda z, e: z.value == e.value, same_value):
+        for n, z in enumerate(zh):
+            if n in paired:
+                continue
+            for k, e in enumerate(en):
+                if k not in used_en and comparable(z, e) and equal(z, e):
+                    out.pairs.append((z, e))
+                    used_en.add(k)
+                    paired.add(n)
+                    break
+    position = {id(z): n for n, z in enumerate(zh)}
+    out.pairs.sort(key=lambda p: position[id(p[0])])
+    left_zh = [z for n, z in enumerate(zh) if n not in paired]
     # 2. a power of ten apart: the classic 万/亿 slip
     still: list[Mention] = []
     for z in left_zh:
         for k, e in enumerate(en):
-            if k in used_en or not (_significant(z) and _significant(e)) or not comparable(z, e):
+            if k in used_en or not _significant(z) or e.numeral or not comparable(z, e):
                 continue
             ratio = scale_ratio(z, e)
             if ratio is not None:
@@ -83,12 +105,15 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
                 break
         else:
             still.append(z)
-    # 3. a different figure in the same place
+    # 3. a different figure in the same place: similar size, or a digit
+    #    typed wrong, dropped or doubled (25 -> 5, 2.36 -> 2.63)
     for z in still:
         if not _significant(z):
             continue
         for k, e in enumerate(en):
-            if k not in used_en and _significant(e) and _near(z, e):
+            if k in used_en:
+                continue
+            if (_significant(e) and _near(z, e)) or _typo(z, e):
                 out.mismatched.append((z, e))
                 used_en.add(k)
                 break
@@ -208,7 +233,7 @@ class NumberMismatch(_NumberRule):
             for z, e in lm.mismatched:
                 yield self.emit(
                     link, ctx, owner, z, e,
-                    f"{_equation(z)}, but the English says {e.text.strip()} (= {format_value(e.value)})",
+                    f"{_equation(z)}, but the English says {_equation(e)}",
                     (f"{z.text.strip()} = {format_value(z.value)}", f"{e.text.strip()} = {format_value(e.value)}"),
                 )
 
@@ -319,3 +344,128 @@ class NumberDirection(_NumberRule):
                         link, ctx, owner, z, e,
                         f"The Chinese says {zw} of {z.text.strip()}, the English {ew} of {e.text.strip()}",
                     )
+
+
+_ZH_CLAUSE_END = "。；;！？!?"
+_EN_PERSON_TIMES = re.compile(
+    r"person[- ]?times|times|visits|attendances?|participations?|instances|trips|batch|person-visits", re.IGNORECASE
+)
+_COUNTED_UNITS = {"人次": "person-times", "家次": "enterprise-visits", "批次": "batches"}
+
+
+def respectively_groups(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[Mention]]]:
+    """The (items, values) of each 分别 clause: 起诉1753件3095人，同比分别下降5.3%、6.9%
+    gives items [1753, 3095] and values [5.3%, 6.9%]. Items are the last numbers
+    before 分别 in the same sentence, as many as there are values."""
+    groups = []
+    for at in (i for i in range(len(text)) if text.startswith("分别", i)):
+        start = max((text.rfind(c, 0, at) for c in _ZH_CLAUSE_END), default=-1) + 1
+        ends = [e for e in (text.find(c, at) for c in _ZH_CLAUSE_END) if e != -1]
+        end = min(ends) if ends else len(text)
+        usable = [m for m in mentions if m.kind not in (DATE, YEAR)]
+        values = [m for m in usable if at < m.start < end]
+        before = [m for m in usable if start <= m.start < at]
+        if len(values) >= 2 and len(before) >= len(values):
+            groups.append((before[-len(values):], values))
+    return groups
+
+
+class NumberOrder(_NumberRule):
+    """A 分别 (respectively) list whose values no longer follow their items.
+
+    **What it does.** In a Chinese sentence with 分别, the i-th value belongs
+    to the i-th item (起诉1753件3095人，同比分别下降5.3%、6.9%). When the items
+    and the values all appear in the English, their English orders must agree:
+    items reordered with the values left in the old order (or the values
+    swapped) pair each value with the wrong item.
+
+    **Why.** Every figure is present and correct, so no value check sees it;
+    the English still says something false.
+    """
+
+    code, name, severity = "NM07", "number-order", "error"
+    summary = "A respectively list pairs values with the wrong items"
+    examples = (
+        Example(
+            zh="受理商标申请320件、专利申请150件，同比分别增长12.5%、8.1%。",
+            en="150 patent applications and 320 trademark applications were received, up 12.5% and 8.1% respectively.",
+            fires=1,
+        ),
+        Example(
+            zh="受理商标申请320件、专利申请150件，同比分别增长12.5%、8.1%。",
+            en="320 trademark applications and 150 patent applications were received, up 12.5% and 8.1% respectively.",
+            fires=0,
+        ),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            counterpart = {id(z): e for z, e in lm.pairs}
+            en_order = {id(e): (owner[id(e)].line, e.start) for _, e in lm.pairs}
+            for i in link.zh:
+                para = ctx.zh[i]
+                for items, values in respectively_groups(para.norm, ctx.zh_numbers[i]):
+                    if not all(id(m) in counterpart for m in items + values):
+                        continue
+                    item_rank = _ranks([en_order[id(counterpart[id(m)])] for m in items])
+                    value_rank = _ranks([en_order[id(counterpart[id(m)])] for m in values])
+                    if item_rank == value_rank:
+                        continue
+                    said = ", ".join(
+                        f"{counterpart[id(items[a])].text.strip()} with {counterpart[id(values[b])].text.strip()}"
+                        for a, b in zip(_by_rank(item_rank), _by_rank(value_rank))
+                    )
+                    meant = ", ".join(f"{it.text.strip()} with {v.text.strip()}" for it, v in zip(items, values))
+                    first_e = counterpart[id(values[0])]
+                    yield self.emit(
+                        link, ctx, owner, values[0], first_e,
+                        f"分别 pairs {meant}; the English order pairs {said}",
+                        (f"Chinese order: {meant}", f"English order: {said}"),
+                    )
+
+
+def _ranks(positions: list) -> list[int]:
+    order = sorted(range(len(positions)), key=lambda k: positions[k])
+    ranks = [0] * len(positions)
+    for r, k in enumerate(order):
+        ranks[k] = r
+    return ranks
+
+
+def _by_rank(ranks: list[int]) -> list[int]:
+    """Indices in the order the English shows them."""
+    return sorted(range(len(ranks)), key=lambda k: ranks[k])
+
+
+class NumberUnit(_NumberRule):
+    """A counted unit (人次 person-times, 家次, 批次) rendered as a head count.
+
+    **What it does.** For a matched number whose Chinese unit is 人次, 家次 or
+    批次, looks at the English words after it: "people" or "enterprises" with
+    no "times", "visits" or "attendances" changes what is counted.
+
+    **Why.** 10万人次 is 100,000 visits, possibly by far fewer people; the
+    figure is right and the claim is not. Reported as info: some style guides
+    accept the looser wording.
+    """
+
+    code, name, severity = "NM08", "number-unit", "info"
+    summary = "Person-times rendered as people"
+    examples = (
+        Example(zh="全年培训知识产权人才1.2万人次。", en="The province trained 12,000 IP professionals.", fires=1),
+        Example(zh="全年培训知识产权人才1.2万人次。", en="The province provided 12,000 person-times of IP training.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        for link, lm, owner in self.matches(ctx):
+            for z, e in lm.pairs:
+                if z.unit not in _COUNTED_UNITS:
+                    continue
+                after = owner[id(e)].norm[e.end:e.end + 60]
+                if _EN_PERSON_TIMES.search(after):
+                    continue
+                yield self.emit(
+                    link, ctx, owner, z, e,
+                    f"{z.text.strip()}{z.unit} counts {_COUNTED_UNITS[z.unit]}, but the English "
+                    f"{e.text.strip()} reads as a head count",
+                )
