@@ -18,24 +18,45 @@ class _Parser(argparse.ArgumentParser):
         raise QAError(f"usage: {message} (see `qa {self.prog.split()[-1]} --help`)" if " " in self.prog else f"usage: {message}")
 
 
+FORMATS = ("text", "json", "html", "sarif", "junit", "github")
+
+
+def _common(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--encoding", help="encoding of text inputs (default: detect UTF-8/16, GB18030, Big5)")
+    c.add_argument("--profile", default=None, help="profile name in rules/profiles, or a .toml path (default: from the configuration, else 'default')")
+    c.add_argument("--config", metavar="FILE", help="configuration file (qa.toml or pyproject.toml); default: the nearest one")
+    c.add_argument("--no-config", action="store_true", help="ignore qa.toml and [tool.qa]")
+    c.add_argument("--select", action="append", default=None, metavar="RULE", help="only these rules (codes, names or prefixes; repeatable)")
+    c.add_argument("--ignore", action="append", default=None, metavar="RULE", help="skip these rules (repeatable)")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="qa", description="Translation-consistency checker for Chinese -> English reports.")
     p.add_argument("--version", action="version", version=f"qa {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check a Chinese document against its English translation")
-    c.add_argument("source", metavar="SOURCE", help="the Chinese document, or one bilingual file (Chinese, then English)")
-    c.add_argument("target", metavar="TARGET", nargs="?", help="the English document")
+    c.add_argument("paths", nargs="+", metavar="PATH",
+                   help="SOURCE [TARGET]: the Chinese document and the English one, or one bilingual file; "
+                        "a directory (or --batch with several files) checks every document in it")
     c.add_argument("--json", metavar="OUT.json", help="write the JSON report here ('-' for stdout)")
     c.add_argument("--html", metavar="OUT.html", help="write the self-contained HTML audit report here")
-    c.add_argument("--encoding", help="encoding of text inputs (default: detect UTF-8/16, GB18030, Big5)")
-    c.add_argument("--profile", default="default", help="profile name in rules/profiles, or a .toml path")
-    c.add_argument("--select", action="append", default=None, metavar="RULE", help="only these rules (codes, names or prefixes; repeatable)")
-    c.add_argument("--ignore", action="append", default=None, metavar="RULE", help="skip these rules (repeatable)")
+    c.add_argument("--format", action="append", default=None, metavar="FMT[=PATH]", dest="formats",
+                   help=f"an output format ({', '.join(FORMATS)}), to stdout or to PATH; repeatable")
+    _common(c)
+    c.add_argument("--baseline", metavar="FILE", help="accept the findings in FILE (from `qa baseline`); fail only on new ones")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit status 1")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     c.add_argument("-q", "--quiet", action="store_true", help="no terminal summary")
     c.add_argument("--max-lines", type=int, default=50, help="findings shown in the terminal summary (default 50)")
+    c.add_argument("--batch", action="store_true", help="each PATH is one bilingual document (or a directory of them)")
+    c.add_argument("--out-dir", metavar="DIR", default="qa-reports", help="batch: where the reports and index.html go (default qa-reports)")
+    c.add_argument("-j", "--jobs", type=int, default=None, help="batch: worker processes (default: the number of CPUs)")
+
+    b = sub.add_parser("baseline", help="write the current findings as accepted (for --baseline)")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="SOURCE [TARGET], as for check")
+    b.add_argument("-o", "--output", default="qa-baseline.json", help="the baseline file (default qa-baseline.json); reasons already in it are kept")
+    _common(b)
 
     sub.add_parser("rules", help="list the rules")
     e = sub.add_parser("explain", help="print a rule's documentation and example")
@@ -56,36 +77,107 @@ def _write(path: str, text: str) -> None:
         raise QAError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def cmd_check(args) -> int:
-    from .config import check_selectors, load_profile
-    from .engine import check
-    from .load import load
-    from .report import json as json_report
-    from .report import text as text_report
+def _outputs(args) -> list[tuple[str, str]]:
+    """(format, path) pairs from --format FMT[=PATH], --json and --html; '-' is stdout."""
+    out = []
+    for spec in args.formats or []:
+        fmt, _, path = spec.partition("=")
+        if fmt not in FORMATS:
+            raise QAError(f"usage: unknown format {fmt!r} (use {', '.join(FORMATS)})")
+        out.append((fmt, path or "-"))
+    if args.json:
+        out.append(("json", args.json))
+    if args.html:
+        out.append(("html", args.html))
+    if sum(1 for _, p in out if p == "-") > 1:
+        raise QAError("usage: only one output can go to stdout; give the others a path (--format FMT=PATH)")
+    return out
 
-    profile = load_profile(args.profile)
+
+def settings(args):
+    """The profile and project configuration that apply to this run."""
+    from .config import ProjectConfig, check_selectors, find_project_config, load_project_config, profile_for
+
+    if args.no_config:
+        cfg = ProjectConfig()
+    elif args.config:
+        cfg = load_project_config(args.config)
+    else:
+        cfg = find_project_config(os.getcwd())
+    profile = profile_for(cfg, args.profile)
     if args.select:
         check_selectors(args.select, "--select")
         profile.select = args.select
     if args.ignore:
         check_selectors(args.ignore, "--ignore")
         profile.ignore = profile.ignore + args.ignore
-    if args.fail_on:
+    if getattr(args, "fail_on", None):
         profile.fail_on = args.fail_on
-    bitext = load(args.source, args.target, encoding=args.encoding)
-    result = check(bitext, profile)
-    data = result.to_dict()
-    if args.json:
-        _write(args.json, json_report.render(data))
-    if args.html:
-        from .report import html as html_report
+    return profile, cfg
 
-        _write(args.html, html_report.render(data))
-    if not args.quiet and args.json != "-":
-        sys.stdout.write(text_report.render(data, limit=args.max_lines))
+
+def render(fmt: str, data: dict, limit: int | None = None) -> str:
+    from importlib import import_module
+
+    if fmt == "text":
+        from .report import text
+
+        return text.render(data, limit=limit)
+    return import_module(f".report.{fmt}", __package__).render(data)
+
+
+def run_one(source: str, target: str | None, profile, cfg, encoding=None, baseline=None):
+    from . import baseline as bl
+    from .engine import check
+    from .load import load
+
+    bitext = load(source, target, encoding=encoding)
+    result = check(bitext, profile)
+    path = baseline or (cfg.relative(cfg.data["baseline"]) if "baseline" in cfg.data else None)
+    if path:
+        bl.apply(result, bl.load(path), path)
+    return result
+
+
+def _is_batch(args) -> bool:
+    return args.batch or len(args.paths) > 2 or any(os.path.isdir(p) for p in args.paths)
+
+
+def cmd_check(args) -> int:
+    outputs = _outputs(args)
+    profile, cfg = settings(args)
+    if _is_batch(args):
+        from .batch import run_batch
+
+        if outputs:
+            raise QAError("usage: a batch writes one report per document into --out-dir; --json/--html/--format are for one document")
+        return run_batch(args, profile, cfg)
+    source, target = args.paths[0], (args.paths[1] if len(args.paths) > 1 else None)
+    result = run_one(source, target, profile, cfg, args.encoding, args.baseline)
+    data = result.to_dict()
+    for fmt, path in outputs:
+        _write(path, render(fmt, data))
+    if not args.quiet and not any(p == "-" for _, p in outputs):
+        sys.stdout.write(render("text", data, limit=args.max_lines))
     if args.exit_zero:
         return 0
     return 1 if result.failed() else 0
+
+
+def cmd_baseline(args) -> int:
+    from . import baseline as bl
+
+    if len(args.paths) > 2 or any(os.path.isdir(p) for p in args.paths):
+        raise QAError("usage: qa baseline takes one document: SOURCE [TARGET]")
+    profile, cfg = settings(args)
+    result = run_one(args.paths[0], args.paths[1] if len(args.paths) > 1 else None, profile, cfg, args.encoding)
+    reasons = {}
+    if os.path.exists(args.output):
+        reasons = {e["fingerprint"]: e["reason"] for e in bl.load(args.output) if e.get("reason")}
+    _write(args.output, bl.render(result, reasons))
+    kept = sum(1 for fp in result.fingerprints() if fp in reasons)
+    print(f"{args.output}: {len(result.findings)} findings accepted" + (f" ({kept} with reasons kept)" if kept else ""))
+    return 0
 
 
 def cmd_rules(args) -> int:
@@ -119,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             _parser().print_help()
             return 2
-        return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}[args.command](args)
+        commands = {"check": cmd_check, "baseline": cmd_baseline, "rules": cmd_rules, "explain": cmd_explain}
+        return commands[args.command](args)
     except QAError as exc:
         print(f"qa: error: {exc}", file=sys.stderr)
         return 2

@@ -94,3 +94,91 @@ def check_severity(value, where: str) -> str:
     if value not in SEVERITIES:
         raise QAError(f"{where}: unknown severity {value!r} (use error, warning or info)")
     return value
+
+
+# ---------------------------------------------------------------- project configuration
+
+PROJECT_KEYS = _KEYS | {"profile", "baseline", "glossary"}
+
+
+@dataclass
+class ProjectConfig:
+    path: str | None = None
+    data: dict = field(default_factory=dict)
+
+    def relative(self, value: str) -> str:
+        """Paths in a config file are relative to the file, as in ruff and sqlfluff."""
+        if self.path is None or os.path.isabs(value):
+            return value
+        return os.path.join(os.path.dirname(self.path), value)
+
+
+def find_project_config(start: str) -> ProjectConfig:
+    """``qa.toml``, or ``[tool.qa]`` in ``pyproject.toml``, in ``start`` or the nearest parent."""
+    d = os.path.abspath(start)
+    while True:
+        for name in ("qa.toml", "pyproject.toml"):
+            path = os.path.join(d, name)
+            if os.path.isfile(path):
+                data = _read_toml(path)
+                if name == "qa.toml":
+                    return _checked(ProjectConfig(path, data), path)
+                tool = data.get("tool", {}).get("qa")
+                if tool is not None:
+                    return _checked(ProjectConfig(path, tool), f"{path}: [tool.qa]")
+        parent = os.path.dirname(d)
+        if parent == d:
+            return ProjectConfig()
+        d = parent
+
+
+def load_project_config(path: str) -> ProjectConfig:
+    data = _read_toml(path)
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("qa", {})
+    return _checked(ProjectConfig(path, data), path)
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise QAError(f"{path}: no such configuration file") from None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise QAError(f"{path}: malformed TOML: {exc}") from None
+
+
+def _checked(cfg: ProjectConfig, where: str) -> ProjectConfig:
+    if not isinstance(cfg.data, dict):
+        raise QAError(f"{where}: expected a table")
+    unknown = set(cfg.data) - PROJECT_KEYS
+    if unknown:
+        raise QAError(f"{where}: unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(PROJECT_KEYS))})")
+    for key in ("profile", "baseline"):
+        if key in cfg.data and not isinstance(cfg.data[key], str):
+            raise QAError(f"{where}: {key}: expected a string")
+    g = cfg.data.get("glossary", [])
+    if isinstance(g, str):
+        cfg.data["glossary"] = [g]
+    elif not (isinstance(g, list) and all(isinstance(x, str) for x in g)):
+        raise QAError(f"{where}: glossary: expected a path or a list of paths")
+    return cfg
+
+
+def profile_for(cfg: ProjectConfig, name: str | None) -> Profile:
+    """The profile named on the command line, else in the config, then the config's own keys on top."""
+    chosen = name or cfg.data.get("profile", "default")
+    if name is None and "profile" in cfg.data and (os.sep in chosen or chosen.endswith(".toml")):
+        chosen = cfg.relative(chosen)
+    profile = load_profile(chosen)
+    own = {k: v for k, v in cfg.data.items() if k in _KEYS}
+    if own:
+        overlay = profile_from_dict(own, cfg.path or "configuration", profile.name)
+        for key in own:
+            attr = key.replace("-", "_")
+            if key == "severity":
+                profile.severity.update(overlay.severity)
+            else:
+                setattr(profile, attr, getattr(overlay, attr))
+    return profile

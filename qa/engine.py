@@ -13,7 +13,8 @@ def check(bitext: Bitext, profile: Profile | None = None) -> Result:
     alignment = align(bitext)
     ctx = Context(bitext, alignment)
     findings = []
-    for rule in profile.rules():
+    rules = profile.rules()
+    for rule in rules:
         severity = profile.severity_of(rule)
         for f in rule.check(ctx):
             findings.append(f if f.severity == severity else f.with_severity(severity))
@@ -26,6 +27,7 @@ def check(bitext: Bitext, profile: Profile | None = None) -> Result:
         profile=profile.name,
         fail_on=profile.fail_on,
         version=__version__,
+        rules=tuple(r.code for r in rules),
     )
 
 

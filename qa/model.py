@@ -89,17 +89,24 @@ class Result:
     profile: str = "default"
     fail_on: str = "error"
     version: str = ""
+    rules: tuple[str, ...] = ()  # codes of the rules that ran
     extra: dict = field(default_factory=dict)
+    # Findings a baseline or waiver accepts: index -> {"kind": "baseline"|"waiver", "reason": ...}
+    suppressed: dict[int, dict] = field(default_factory=dict)
+    baseline: dict | None = None  # {"path", "matched", "new", "stale": [entries]} when --baseline
+
+    def active(self) -> list[Finding]:
+        return [f for n, f in enumerate(self.findings) if n not in self.suppressed]
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(SEVERITIES, 0)
-        for f in self.findings:
+        for f in self.active():
             out[f.severity] += 1
         return out
 
     def failed(self) -> bool:
         level = SEVERITY_RANK[self.fail_on]
-        return any(SEVERITY_RANK[f.severity] >= level for f in self.findings)
+        return any(SEVERITY_RANK[f.severity] >= level for f in self.active())
 
     def fingerprints(self) -> list[str]:
         seen: dict[tuple, int] = {}
@@ -118,7 +125,7 @@ class Result:
             return [doc.paragraphs[i].id for i in idx]
 
         findings = []
-        for f, fp in zip(self.findings, self.fingerprints()):
+        for n, (f, fp) in enumerate(zip(self.findings, self.fingerprints())):
             d = {
                 "rule": f.rule,
                 "code": f.code,
@@ -134,10 +141,25 @@ class Result:
                 d["evidence"] = list(f.evidence)
             if f.spans:
                 d["spans"] = [{"para": s.para, "start": s.start, "end": s.end} for s in f.spans]
+            if n in self.suppressed:
+                d["suppressed"] = dict(self.suppressed[n])
+            if self.baseline is not None:
+                d["baseline_state"] = "unchanged" if n in self.suppressed else "new"
             findings.append(d)
+        summary = {
+            "paragraphs": {"zh": len(zh.paragraphs), "en": len(en.paragraphs)},
+            "findings": self.counts(),
+            "fail_on": self.fail_on,
+            "failed": self.failed(),
+        }
+        if self.suppressed:
+            summary["suppressed"] = len(self.suppressed)
+        if self.baseline is not None:
+            summary["baseline"] = self.baseline
+        summary.update(self.extra)
         return {
             "schema": "qa-report/1",
-            "tool": {"name": "qa", "version": self.version, "profile": self.profile},
+            "tool": {"name": "qa", "version": self.version, "profile": self.profile, "rules": list(self.rules)},
             "documents": {
                 "zh": {"path": zh.path, "format": zh.format},
                 "en": {"path": en.path, "format": en.format},
@@ -151,11 +173,5 @@ class Result:
                 for link in self.alignment
             ],
             "findings": findings,
-            "summary": {
-                "paragraphs": {"zh": len(zh.paragraphs), "en": len(en.paragraphs)},
-                "findings": self.counts(),
-                "fail_on": self.fail_on,
-                "failed": self.failed(),
-                **self.extra,
-            },
+            "summary": summary,
         }

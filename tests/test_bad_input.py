@@ -32,9 +32,9 @@ def test_missing_file(capsys, tmp_path):
     assert_one_line_error(rc, err, "nope.txt", "no such file")
 
 
-def test_directory(capsys, tmp_path):
+def test_directory_without_documents(capsys, tmp_path):
     rc, err = run(capsys, "check", str(tmp_path))
-    assert_one_line_error(rc, err, "directory")
+    assert_one_line_error(rc, err, "no documents")
 
 
 def test_binary_data(capsys, write):

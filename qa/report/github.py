@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on its line.
+
+https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+"""
+from __future__ import annotations
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(data: dict) -> str:
+    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    out = []
+    for f in data["findings"]:
+        if "suppressed" in f:
+            continue
+        side = "zh" if f["zh"] else "en"
+        ids = f[side]
+        props = [f"file={_prop(data['documents'][side]['path'])}"]
+        if ids:
+            props.append(f"line={lines[ids[0]]}")
+        props.append(f"title={_prop(f['code'] + ' ' + f['rule'])}")
+        out.append(f"::{LEVEL[f['severity']]} {','.join(props)}::{_data(f['message'])}")
+    return "\n".join(out) + ("\n" if out else "")

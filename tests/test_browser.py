@@ -1,0 +1,115 @@
+"""The HTML report in a real browser: headless Chromium (Debian's package) via Playwright.
+
+Each seed's report loads with no console errors, the filters change what is
+shown, it fits a phone-width screen, and a screenshot is written to
+out/screenshots/. Without Chromium or Playwright the tests are skipped locally
+and fail under CI (CI=true), where .ci/run installs both.
+"""
+import os
+import shutil
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from qa.cli import main
+
+CHROMIUM = os.environ.get("QA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install playwright)"
+    if not CHROMIUM:
+        return "Chromium is not installed (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    why = _missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser test cannot run in CI: {why}")
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def _open(browser, path, width=1200):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith(("file:", "data:", "about:")) else None)
+    page.goto(path.as_uri())
+    return page, problems
+
+
+def _visible(page):
+    return page.locator("#finding-list > li.finding:not([hidden])").count()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_report_loads_filters_and_prints_a_screenshot(browser, seed, tmp_path):
+    out = tmp_path / "report.html"
+    main(["check", str(seed), "--html", str(out), "-q"])
+    page, problems = _open(browser, out)
+    shots = ROOT / "out" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    shot = shots / f"{seed.stem}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+    total = page.locator("#finding-list > li.finding").count()
+    assert total > 0 and _visible(page) == total
+    assert page.locator("#shown").inner_text() == f"{total} of {total} findings shown"
+
+    # Unticking a severity hides exactly its findings.
+    warnings = page.locator('#finding-list > li.finding[data-severity="warning"]').count()
+    page.locator('#filters input[name=severity][value=warning]').uncheck()
+    assert _visible(page) == total - warnings
+    page.locator('#filters input[name=severity][value=warning]').check()
+    assert _visible(page) == total
+
+    # A rule in the summary table shows that rule only.
+    rule = page.locator("[data-only-rule]").first
+    name = rule.get_attribute("data-only-rule")
+    rule.click()
+    only = page.locator(f'#finding-list > li.finding[data-rule="{name}"]').count()
+    assert _visible(page) == only > 0
+
+    # A finding links to its paragraph, and the paragraph's badge links back.
+    first = page.locator("#finding-list > li.finding:not([hidden])").first
+    fid = first.get_attribute("id")
+    target = first.locator("a.para-link").first.get_attribute("href")
+    assert page.locator(f"{target} a.badge[href='#{fid}']").count() == 1
+
+    assert problems == []
+    page.close()
+
+
+def test_report_fits_a_phone_screen(browser, tmp_path):
+    out = tmp_path / "report.html"
+    main(["check", str(SEEDS[0]), "--html", str(out), "-q"])
+    page, problems = _open(browser, out, width=390)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    (ROOT / "out" / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ROOT / "out" / "screenshots" / "phone.png"))
+    assert problems == []
+    page.close()
+
+
+def test_hostile_text_does_not_run_in_the_browser(browser, write, tmp_path):
+    zh = write("zh.txt", "全省新增发明专利4.32万件<script>document.title='pwned'</script>。\n")
+    en = write("en.txt", 'The province added 43,500 patents <img src=x onerror="document.title=\'pwned\'">.\n')
+    out = tmp_path / "r.html"
+    main(["check", zh, en, "--html", str(out), "-q"])
+    page, problems = _open(browser, out)
+    assert page.title() != "pwned"
+    assert "<script>" in page.locator("#zh-1").inner_text()
+    page.close()

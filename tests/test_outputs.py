@@ -1,0 +1,220 @@
+"""CI outputs, baselines, waivers, configuration files and batch runs."""
+import json
+import os
+import shutil
+
+import pytest
+from conftest import ROOT, SEEDS
+from lxml import etree
+
+from qa.cli import main
+
+ZH = "全省新增发明专利4.32万件。\n全省商标注册70.99万件，同比增长12.5%。\n"
+EN = "The province added 43,500 invention patents.\nTrademark registrations reached 709,900, up 12.5%.\n"
+
+
+def sarif_schema():
+    """The SARIF 2.1.0 schema, from the sarif-multitool package that .ci/run unpacks."""
+    path = os.environ.get("QA_SARIF_SCHEMA") or str(ROOT / "out" / "sarif-2.1.0.json")
+    if not os.path.exists(path):
+        if os.environ.get("CI"):
+            pytest.fail(f"SARIF schema not found at {path}")
+        pytest.skip("SARIF schema not found (.ci/run fetches it; or set QA_SARIF_SCHEMA)")
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@pytest.fixture
+def pair(write):
+    return write("zh.txt", ZH), write("en.txt", EN)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_sarif_validates_against_the_2_1_0_schema(seed, tmp_path):
+    import jsonschema
+
+    schema = sarif_schema()
+    out = tmp_path / "r.sarif"
+    main(["check", str(seed), "--format", f"sarif={out}", "-q"])
+    log = json.loads(out.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+    results = log["runs"][0]["results"]
+    assert results and all(r["partialFingerprints"]["qaFingerprint/v1"] for r in results)
+    assert {r["ruleId"] for r in results} <= {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    # the validator is not a formality: a wrong level is rejected
+    results[0]["level"] = "fatal"
+    assert list(validator.iter_errors(log))
+
+
+def test_junit_counts_failures_at_fail_on(pair, tmp_path):
+    out = tmp_path / "r.xml"
+    assert main(["check", *pair, "--format", f"junit={out}", "-q"]) == 1
+    suite = etree.parse(str(out)).getroot().find("testsuite")
+    cases = suite.findall("testcase")
+    failures = [c for c in cases if c.find("failure") is not None]
+    assert suite.get("tests") == str(len(cases)) and suite.get("failures") == str(len(failures)) == "1"
+    assert "43,500" in failures[0].find("failure").get("message")
+
+
+def test_github_annotations_escape_and_point_at_lines(pair, capsys):
+    main(["check", *pair, "--format", "github"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("::error file=") and ",line=1," in out[0]
+    assert "%25" not in out[0] and "4.32万 = 43,200" in out[0]
+    assert all(line.startswith("::") for line in out)  # stdout holds annotations only
+
+
+def test_one_stdout_per_run(pair, capsys):
+    assert main(["check", *pair, "--format", "json", "--format", "sarif"]) == 2
+    assert "only one output can go to stdout" in capsys.readouterr().err
+
+
+def test_fail_on_and_exit_zero(pair):
+    assert main(["check", *pair, "-q"]) == 1
+    assert main(["check", *pair, "-q", "--exit-zero"]) == 0
+    assert main(["check", *pair, "-q", "--ignore", "NM01"]) == 0
+    assert main(["check", *pair, "-q", "--ignore", "NM01", "--fail-on", "info"]) == 0
+
+
+def _seed_copy(tmp_path, seed=SEEDS[0]):
+    dst = tmp_path / seed.name
+    shutil.copy(seed, dst)
+    return dst
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def test_baseline_round_trip(tmp_path, capsys):
+    doc = _seed_copy(tmp_path)
+    base = tmp_path / "qa-baseline.json"
+    assert main(["baseline", str(doc), "-o", str(base)]) == 0
+    accepted = json.loads(base.read_text(encoding="utf-8"))["entries"]
+    assert accepted and main(["check", str(doc), "--baseline", str(base), "-q"]) == 0
+
+    # Move a paragraph pair: the 3rd Chinese paragraph and its English to the end of their halves.
+    out = tmp_path / "r.json"
+    main(["check", str(doc), "--json", str(out), "-q"])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    link = next(lk for lk in report["alignment"][5:] if len(lk["zh"]) == 1 and len(lk["en"]) == 1)
+    line_of = {p["id"]: p["line"] for s in ("zh", "en") for p in report["paragraphs"][s]}
+    zl, el = line_of[link["zh"][0]] - 1, line_of[link["en"][0]] - 1
+    last_zh = max(p["line"] for p in report["paragraphs"]["zh"]) - 1
+    lines = _lines(doc)
+    zh_line, en_line = lines[zl], lines[el]
+    moved = lines[:zl] + lines[zl + 1:last_zh + 1] + [zh_line] + lines[last_zh + 1:el] + lines[el + 1:] + [en_line]
+    doc.write_text("\n".join(moved), encoding="utf-8")
+    assert main(["check", str(doc), "--baseline", str(base), "--json", str(out), "-q"]) == 0
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    assert summary["baseline"]["new"] == 0
+
+    # Change a number in the English: exactly one new finding, and it fails the run.
+    text = doc.read_text(encoding="utf-8")
+    assert "43,200" in text
+    doc.write_text(text.replace("43,200", "43,800", 1), encoding="utf-8")
+    assert main(["check", str(doc), "--baseline", str(base), "--json", str(out), "-q"]) == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    new = [f for f in report["findings"] if "suppressed" not in f]
+    assert [f["rule"] for f in new] == ["number-mismatch"] and "43,800" in new[0]["message"]
+    assert report["summary"]["baseline"]["new"] == 1
+
+
+def test_stale_baseline_entries_are_listed(pair, tmp_path, write):
+    base = tmp_path / "b.json"
+    main(["baseline", *pair, "-o", str(base)])
+    fixed = write("en2.txt", EN.replace("43,500", "43,200"))
+    out = tmp_path / "r.json"
+    assert main(["check", pair[0], fixed, "--baseline", str(base), "--json", str(out), "-q"]) == 0
+    stale = json.loads(out.read_text(encoding="utf-8"))["summary"]["baseline"]["stale"]
+    assert [e["rule"] for e in stale] == ["number-mismatch"]
+
+
+def test_waivers_keep_their_reason_and_show_collapsed(pair, tmp_path):
+    base = tmp_path / "b.json"
+    main(["baseline", *pair, "-o", str(base)])
+    doc = json.loads(base.read_text(encoding="utf-8"))
+    doc["entries"][0]["reason"] = "Figure confirmed with the statistics office"
+    base.write_text(json.dumps(doc), encoding="utf-8")
+    main(["baseline", *pair, "-o", str(base)])  # re-baselining keeps reasons
+    assert json.loads(base.read_text(encoding="utf-8"))["entries"][0]["reason"].startswith("Figure confirmed")
+    html = tmp_path / "r.html"
+    assert main(["check", *pair, "--baseline", str(base), "--html", str(html), "-q"]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<details class="accepted"' in page and "Waived: Figure confirmed with the statistics office" in page
+
+
+def test_bad_baseline_is_one_line_exit_2(pair, write, capsys):
+    bad = write("b.json", '{"entries": 3}')
+    assert main(["check", *pair, "--baseline", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a qa baseline" in err
+
+
+def test_qa_toml_is_found_and_applied(pair, tmp_path, monkeypatch):
+    (tmp_path / "qa.toml").write_text('ignore = ["number-mismatch"]\n', encoding="utf-8")
+    sub = tmp_path / "drafts"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    assert main(["check", *pair, "-q"]) == 0
+    assert main(["check", *pair, "-q", "--no-config"]) == 1
+
+
+def test_pyproject_tool_qa_is_found(pair, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.qa]\nfail-on = "info"\n'
+                                             '[tool.qa.severity]\nnumber-mismatch = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "r.json"
+    assert main(["check", *pair, "--json", str(out), "-q"]) == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["summary"]["fail_on"] == "info"
+    assert [f["severity"] for f in report["findings"] if f["rule"] == "number-mismatch"] == ["info"]
+
+
+@pytest.mark.parametrize("content,needle", [
+    ('colour = "red"\n', "unknown key 'colour'"),
+    ('fail-on = "fatal"\n', "unknown severity"),
+    ('select = ["nope"]\n', "unknown rule"),
+    ("select = [\n", "malformed TOML"),
+])
+def test_bad_configuration_is_one_line_exit_2(pair, tmp_path, monkeypatch, capsys, content, needle):
+    (tmp_path / "qa.toml").write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", *pair]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err, err
+
+
+def test_batch_over_a_directory(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for s in SEEDS:
+        shutil.copy(s, docs / s.name)
+    (docs / "a.zh.txt").write_text(ZH, encoding="utf-8")
+    (docs / "a.en.txt").write_text(EN, encoding="utf-8")
+    (docs / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "reports"
+    rc = main(["check", str(docs), "--out-dir", str(out), "-j", "2"])
+    captured = capsys.readouterr()
+    assert rc == 2  # the worst document: broken.txt cannot be read
+    assert captured.err.count("\n") == 1 and "broken.txt" in captured.err
+    assert "5 documents: " in captured.out
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["index.html", "a.json", "a.html"] + [f"{s.stem}.{e}" for s in SEEDS for e in ("json", "html")])
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{s.stem}.html"' in index for s in SEEDS) and 'href="a.html"' in index
+    # each JSON is the same report a single run gives
+    single = tmp_path / "single.json"
+    main(["check", str(docs / SEEDS[0].name), "--json", str(single), "-q"])
+    assert (out / f"{SEEDS[0].stem}.json").read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+
+
+def test_batch_exit_status_is_the_worst_document(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("全省新增发明专利4.32万件。\nThe province added 43,200 invention patents.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text(ZH + EN, encoding="utf-8")
+    assert main(["check", "--batch", str(clean), "--out-dir", str(tmp_path / "o1"), "-q"]) == 0
+    assert main(["check", "--batch", str(clean), str(bad), "--out-dir", str(tmp_path / "o2"), "-q"]) == 1
