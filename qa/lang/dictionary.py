@@ -87,6 +87,10 @@ def _parse(path: str) -> dict[str, str]:
             if defs.startswith("surname ") or "variant of" in defs[:12]:
                 continue
             stems = entries.setdefault(simp, [])
+            # A proper name keeps its whole word too: "guang" is both Guangzhou and Guangdong.
+            first = defs.split(" ", 1)[0]
+            if first[:1].isupper() and first.isalpha() and len(first) > 5 and first.lower() not in stems:
+                stems.append(first.lower())
             # The first senses are the common ones; later ones add mostly noise.
             for d in defs.split("/")[:4]:
                 for s in gloss_stems(d)[:4]:
@@ -131,7 +135,7 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
     longest: dict[str, int] = {}
     if path:
         st = os.stat(path)
-        cache = os.path.join(_cache_dir(), f"cedict2-{st.st_size}-{int(st.st_mtime)}.marshal")
+        cache = os.path.join(_cache_dir(), f"cedict3-{st.st_size}-{int(st.st_mtime)}.marshal")
         try:
             with open(cache, "rb") as fh:
                 entries, longest = marshal.load(fh)

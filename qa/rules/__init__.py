@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .base import Context, Example, Rule
+from .content import AddedContent, DroppedContent, DroppedItem
 from .numbers import (
     NumberDirection,
     NumberExtra,
@@ -19,6 +20,9 @@ RULES: tuple[Rule, ...] = (
     DroppedParagraph(),
     DroppedTruncation(),
     AddedParagraph(),
+    DroppedContent(),
+    DroppedItem(),
+    AddedContent(),
     Untranslated(),
     NumberMismatch(),
     NumberScale(),

@@ -1,0 +1,369 @@
+"""Content rules below paragraph level: a sentence, clause or list item lost
+(or added) inside a paragraph that is otherwise aligned.
+
+The evidence is the dictionary. A Chinese sentence is represented by its
+*own* words: dictionary words with English glosses that no other sentence of
+the same paragraph uses (a paragraph's topic words are everywhere and prove
+nothing). If almost none of those glosses occur anywhere in the English of
+the paragraph, and none of the sentence's figures do, the sentence was not
+translated. A paraphrase keeps most of a sentence's own words findable, a
+merge with a neighbouring sentence keeps all of them.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ..lang import dictionary
+from ..lang.sentences import en_sentences, zh_sentences
+from ..model import Span
+from .base import Context, Example, Rule, clip
+from .paragraphs import truncated_tail
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*")
+_EN_STOP = frozenset(
+    "the a an of and or in on at to for by with from as is are was were be been being has have had its it this that "
+    "these those which who whom their they them there than then also more over total such other into out under "
+    "all any each both including included include while during through across per within well further".split()
+)
+
+
+class Evidence:
+    """Per-document dictionary evidence shared by the content and term rules."""
+
+    COMMON = 0.4  # a gloss found in this share of English paragraphs says nothing
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._en: dict[int, frozenset] = {}
+
+    def en_set(self, j: int) -> frozenset:
+        """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
+        got = self._en.get(j)
+        if got is None:
+            text = self.ctx.en[j].norm
+            if text.count(" ") * 12 >= len(text.replace(" ", "")):
+                got = frozenset(dictionary.stem(w) for w in _EN_WORD.findall(text))
+            else:
+                t = re.sub(r"[\W\d_]", "", text).lower()
+                got = frozenset(t[a:a + k] for k in (3, 4, 5) for a in range(len(t) - k + 1))
+            got = got | frozenset(w.lower() for w in _LATIN.findall(text))
+            self._en[j] = got
+        return got
+
+    def link_set(self, link) -> frozenset:
+        return frozenset().union(*(self.en_set(j) for j in link.en))
+
+    def link_text(self, link) -> str:
+        """The English of a link in lower-case letters only, for names in text whose spaces were lost."""
+        return " ".join(re.sub(r"[\W\d_]", "", self.ctx.en[j].norm).lower() for j in link.en)
+
+    @cached_property
+    def common(self) -> set[str]:
+        """Chinese words whose glosses turn up in most English paragraphs (知识产权 in an IP report)."""
+        m = len(self.ctx.en)
+        if m < 10:
+            return set()
+        sets = [self.en_set(j) for j in range(m)]
+        seen: dict[str, bool] = {}
+        out = set()
+        for p in self.ctx.zh:
+            for _, w in dictionary.segment(p.norm):
+                if w in seen:
+                    continue
+                stems = dictionary.stems_of(w)
+                seen[w] = bool(stems) and sum(1 for s in sets if any(x in s for x in stems)) > self.COMMON * m
+                if seen[w]:
+                    out.add(w)
+        return out
+
+    def words(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Dictionary words of two or more characters with glosses, and Latin tokens (PCT, WIPO)."""
+        out = {w: s for _, w in dictionary.segment(text) if len(w) > 1 and (s := dictionary.stems_of(w))}
+        for t in _LATIN.findall(text):
+            if len(t) > 1:
+                out[t] = (t.lower(),)
+        return out
+
+
+def evidence(ctx: Context) -> Evidence:
+    got = ctx.__dict__.get("_evidence")
+    if got is None:
+        got = ctx.__dict__["_evidence"] = Evidence(ctx)
+    return got
+
+
+def _cut_link(ctx: Context):
+    tail = truncated_tail(ctx)
+    return len(ctx.en) - 1 if tail and tail[1] else None
+
+
+def _present_numbers(ctx: Context) -> set[int]:
+    """ids of Chinese number mentions that have an English counterpart (same value, scaled or mistyped)."""
+    from .numbers import _NumberRule
+
+    out = set()
+    for _link, lm, _owner in _NumberRule.matches(_NumberRule(), ctx):
+        out.update(id(z) for z, _ in lm.pairs)
+        out.update(id(z) for z, _, _ in lm.scaled)
+        out.update(id(z) for z, _ in lm.mismatched)
+    return out
+
+
+class DroppedContent(Rule):
+    """A Chinese sentence or clause has no counterpart in the English of its paragraph.
+
+    **What it does.** Splits each aligned Chinese paragraph into sentences and
+    ；-clauses. For each, takes its own dictionary words (those no other
+    sentence of the paragraph uses, leaving out words found all over the
+    English) and looks for their glosses anywhere in the English paragraph.
+    When at most a quarter are found and none of the sentence's figures are,
+    the sentence is reported, quoted.
+
+    **Why.** A translator who skips a sentence leaves the paragraph aligned
+    and its length plausible; paragraph checks and desktop QA tools miss it.
+    """
+
+    code, name, severity = "DC01", "dropped-content", "warning"
+    summary = "A Chinese sentence has no English counterpart"
+    MIN_WORDS, MAX_COVER = 3, 0.25
+    examples = (
+        Example(
+            zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
+            en="The province added 43,200 invention patents.",
+            fires=1,
+        ),
+        Example(
+            zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
+            en="The province added 43,200 invention patents. A special campaign to protect geographical "
+               "indications was carried out, and cases of counterfeit geographical indications were investigated.",
+            fires=0,
+        ),
+    )
+
+    def check(self, ctx: Context):
+        ev = evidence(ctx)
+        present = _present_numbers(ctx)
+        cut = _cut_link(ctx)
+        for link in ctx.pairs():
+            if cut in link.en:
+                continue
+            sents = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+            if len(sents) < 2:
+                continue
+            english = ev.link_set(link)
+            words = [ev.words(ctx.zh[i].norm[a:b]) for i, a, b in sents]
+            for k, (i, a, b) in enumerate(sents):
+                others = {w for n, ws in enumerate(words) if n != k for w in ws}
+                own = {w: s for w, s in words[k].items() if w not in others and w not in ev.common}
+                if len(own) < self.MIN_WORDS:
+                    continue
+                found = [w for w, s in own.items() if any(x in english for x in s)]
+                if len(found) > self.MAX_COVER * len(own):
+                    continue
+                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b):
+                    continue  # a figure of the sentence is in the English
+                para = ctx.zh[i]
+                text = para.text[a:b]
+                yield self.finding(
+                    zh=[ctx.zh[x] for x in link.zh],
+                    en=[ctx.en[j] for j in link.en],
+                    message=f"Not in the English: 「{clip(text, 70)}」",
+                    zh_text=clip(text, 120),
+                    spans=[Span(para.id, a, b)],
+                    evidence=(f"{len(found)} of its {len(own)} own words have a gloss in the English"
+                              + (f" ({', '.join(found)})" if found else ""),),
+                    key=text,
+                )
+
+
+class AddedContent(Rule):
+    """An English sentence has no source in the Chinese of its paragraph.
+
+    **What it does.** The mirror of dropped-content, held to a stricter
+    standard because dictionaries cover English less well: an English
+    sentence (in a paragraph with spaces intact) whose own content words,
+    six or more, almost all fail to match any gloss or Latin token of the
+    Chinese, and whose figures match none of the Chinese ones.
+
+    **Why.** Added sentences are explanations, background or copy-paste from
+    another report; an editor should confirm each one.
+    """
+
+    code, name, severity = "AC01", "added-content", "warning"
+    summary = "An English sentence has no Chinese source"
+    MIN_WORDS, MAX_COVER = 6, 0.1
+    examples = (
+        Example(
+            zh="全省新增发明专利4.32万件。",
+            en="The province added 43,200 invention patents. Visitors enjoyed the beautiful beaches "
+               "and mountains during the sunny summer holidays.",
+            fires=1,
+        ),
+        Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        from .numbers import _NumberRule
+
+        matched_en = set()
+        for _link, lm, _owner in _NumberRule.matches(_NumberRule(), ctx):
+            matched_en.update(id(e) for _, e in lm.pairs)
+            matched_en.update(id(e) for _, e, _ in lm.scaled)
+            matched_en.update(id(e) for _, e in lm.mismatched)
+        for link in ctx.pairs():
+            sents = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
+            if len(sents) < 2:
+                continue
+            chinese = set()
+            for i in link.zh:
+                for _, w in dictionary.segment(ctx.zh[i].norm):
+                    chinese.update(s[:4] for s in dictionary.stems_of(w))
+                chinese.update(t.lower()[:4] for t in _LATIN.findall(ctx.zh[i].norm))
+            tokens = []
+            for j, a, b in sents:
+                t = ctx.en[j].norm[a:b]
+                spaced = t.count(" ") * 12 >= len(t.replace(" ", ""))
+                tokens.append({dictionary.stem(w)[:4] for w in _EN_WORD.findall(t)
+                               if w.lower() not in _EN_STOP and len(w) > 2} if spaced else None)
+            for k, (j, a, b) in enumerate(sents):
+                if tokens[k] is None:
+                    continue
+                others = set().union(*(ts for n, ts in enumerate(tokens) if n != k and ts))
+                own = tokens[k] - others
+                if len(own) < self.MIN_WORDS:
+                    continue
+                found = own & chinese
+                if len(found) > self.MAX_COVER * len(own):
+                    continue
+                if any(id(m) in matched_en for m in ctx.en_numbers[j] if a <= m.start < b):
+                    continue
+                para = ctx.en[j]
+                text = para.text[a:b]
+                yield self.finding(
+                    zh=[ctx.zh[i] for i in link.zh],
+                    en=[ctx.en[x] for x in link.en],
+                    message=f"Not in the Chinese: “{clip(text, 80)}”",
+                    en_text=clip(text, 120),
+                    spans=[Span(para.id, a, b)],
+                    evidence=(f"{len(found)} of its {len(own)} own words match a gloss of the Chinese",),
+                    key=text,
+                )
+
+
+# A list item: text between 、 (and the words around the list's ends).
+_LIST = re.compile(r"[^、，。；：,;:！？!?“”\"《》（）()]+(?:、[^、，。；：,;:！？!?“”\"《》（）()]+){2,}")
+_TITLE_LIST = re.compile(r"《[^》]{2,40}》(?:、?《[^》]{2,40}》){2,}")
+
+
+class DroppedItem(Rule):
+    """An item of a Chinese list (广州、深圳、珠海、佛山、江门) is missing from the English.
+
+    **What it does.** Finds 、-separated lists of three or more items and
+    lists of 《titles》, looks up each item's glosses (place names are in
+    CC-CEDICT: 江门 is Jiangmen) and reports an item absent from the English
+    of the paragraph when the other items are all there.
+
+    **Why.** Lists are where translators lose an item without noticing, and
+    the paragraph still reads well.
+    """
+
+    code, name, severity = "DI01", "dropped-item", "warning"
+    summary = "A list item has no English counterpart"
+    examples = (
+        Example(
+            zh="推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
+            en="Guangzhou, Shenzhen, Zhuhai and Jiangmen were supported in building IP-strong cities.",
+            fires=1,
+        ),
+        Example(
+            zh="推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
+            en="Guangzhou, Shenzhen, Zhuhai, Foshan and Jiangmen were supported in building IP-strong cities.",
+            fires=0,
+        ),
+    )
+
+    def check(self, ctx: Context):
+        ev = evidence(ctx)
+        cut = _cut_link(ctx)
+        for link in ctx.pairs():
+            if cut in link.en:
+                continue
+            english = ev.link_set(link)
+            letters = ev.link_text(link)
+            for i in link.zh:
+                para = ctx.zh[i]
+                for items in _lists(para.norm):
+                    glossed = [_item_stems(para.norm[a:b]) for a, b in items]
+                    checks = []
+                    for n, stems in enumerate(glossed):
+                        # only what tells this item from the others: 佛山 and 江门 are
+                        # both "prefecture-level city in Guangdong"; Foshan is not
+                        shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
+                        own = [x for x in stems if x not in shared]
+                        checks.append(any(x in english or (len(x) > 5 and x in letters) for x in own) if own else None)
+                    known = [c for c in checks if c is not None]
+                    missing = [it for it, c in zip(items, checks) if c is False]
+                    if len(known) < 3 or len(missing) != 1 or sum(known) < 2:
+                        continue
+                    start, end = missing[0]
+                    item = para.text[start:end]
+                    yield self.finding(
+                        zh=[ctx.zh[x] for x in link.zh],
+                        en=[ctx.en[j] for j in link.en],
+                        message=f"List item 「{item}」 is not in the English "
+                                f"({len(known) - 1} of the other {len(items) - 1} items are)",
+                        zh_text=item,
+                        spans=[Span(para.id, start, end)],
+                        key=item,
+                    )
+
+
+def _lists(text: str) -> list[list[tuple[int, int]]]:
+    """Item spans of each list in ``text``. The middle items must be short (a
+    list of names or terms, not of clauses); the first and last pieces carry
+    the words around the list (推动广州, 江门建设...), so they are cut to the
+    middle items' length: 推动广州 -> 广州, 江门建设知识产权强市 -> 江门."""
+    out = []
+    for m in _TITLE_LIST.finditer(text):
+        out.append([(m.start() + t.start() + 1, m.start() + t.end() - 1) for t in re.finditer(r"《[^》]+》", m.group())])
+    for m in _LIST.finditer(text):
+        parts, pos = [], m.start()
+        for piece in m.group().split("、"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        middle = [b - a for a, b in parts[1:-1]]
+        if not middle or max(middle) > 8:
+            continue
+        size = sorted(middle)[len(middle) // 2]
+        (a0, b0), (a1, b1) = parts[0], parts[-1]
+        parts[0] = (_word_edge(text, a0, b0, size, from_end=True), b0)
+        parts[-1] = (a1, _word_edge(text, a1, b1, size, from_end=False))
+        out.append(parts)
+    return out
+
+
+def _item_stems(item: str) -> tuple[str, ...]:
+    """Glosses of a list item that is itself a dictionary entry (广州, 商标) or a
+    Latin token (PCT); other items (可预期) cannot be checked."""
+    if _LATIN.fullmatch(item):
+        return (item.lower(),)
+    return dictionary.stems_of(item)
+
+
+def _word_edge(text: str, a: int, b: int, size: int, from_end: bool) -> int:
+    """Where to cut text[a:b] to keep about ``size`` characters at one end
+    without splitting a dictionary word (省通信管理局 -> 通信管理局)."""
+    words = [(a + off, a + off + len(w)) for off, w in dictionary.segment(text[a:b])]
+    if from_end:
+        cut = max(a, b - size)
+        for s, e in words:
+            if s < cut < e:
+                return s
+        return cut
+    cut = min(b, a + size)
+    for s, e in words:
+        if s < cut < e:
+            return e
+    return cut
