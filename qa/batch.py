@@ -57,9 +57,9 @@ def _one(job):
     from .report import html as html_report
     from .report import json as json_report
 
-    source, target, profile, cfg, encoding, baseline, out_dir, name = job
+    source, target, profile, cfg, encoding, baseline, glossary, reference, out_dir, name = job
     try:
-        result = cli.run_one(source, target, profile, cfg, encoding, baseline)
+        result = cli.run_one(source, target, profile, cfg, encoding, baseline, glossary, reference)
     except QAError as exc:
         return {"name": name, "source": source, "target": target, "error": str(exc), "status": 2}
     except Exception as exc:  # a bug in one document must not lose the others
@@ -86,7 +86,7 @@ def run_batch(args, profile, cfg) -> int:
         name = _name(source, target)
         n = names.get(name, 0)
         names[name] = n + 1
-        work.append((source, target, profile, cfg, args.encoding, args.baseline, args.out_dir,
+        work.append((source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference, args.out_dir,
                      name if n == 0 else f"{name}-{n + 1}"))
     workers = max(1, min(args.jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:

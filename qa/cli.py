@@ -27,6 +27,8 @@ def _common(c: argparse.ArgumentParser) -> None:
     c.add_argument("--config", metavar="FILE", help="configuration file (qa.toml or pyproject.toml); default: the nearest one")
     c.add_argument("--no-config", action="store_true", help="ignore qa.toml and [tool.qa]")
     c.add_argument("--select", action="append", default=None, metavar="RULE", help="only these rules (codes, names or prefixes; repeatable)")
+    c.add_argument("--glossary", action="append", default=None, metavar="FILE", help="a glossary (TBX, CSV or YAML) for term-glossary and term-forbidden; repeatable")
+    c.add_argument("--reference", nargs="+", default=None, metavar="PATH", help="an earlier translation (ZH EN, or one bilingual file) whose term renderings to keep")
     c.add_argument("--ignore", action="append", default=None, metavar="RULE", help="skip these rules (repeatable)")
 
 
@@ -126,13 +128,19 @@ def render(fmt: str, data: dict, limit: int | None = None) -> str:
     return import_module(f".report.{fmt}", __package__).render(data)
 
 
-def run_one(source: str, target: str | None, profile, cfg, encoding=None, baseline=None):
+def run_one(source: str, target: str | None, profile, cfg, encoding=None, baseline=None, glossaries=None, reference=None):
     from . import baseline as bl
     from .engine import check
+    from .lang.terms import load_glossary
     from .load import load
 
+    if reference and len(reference) > 2:
+        raise QAError("usage: --reference takes one bilingual file or ZH EN")
+    paths = list(glossaries or []) + [cfg.relative(g) for g in cfg.data.get("glossary", [])]
+    glossary = [t for g in paths for t in load_glossary(g)]
+    ref = load(reference[0], reference[1] if len(reference) > 1 else None, encoding=encoding) if reference else None
     bitext = load(source, target, encoding=encoding)
-    result = check(bitext, profile)
+    result = check(bitext, profile, glossary=glossary, reference=ref)
     path = baseline or (cfg.relative(cfg.data["baseline"]) if "baseline" in cfg.data else None)
     if path:
         bl.apply(result, bl.load(path), path)
@@ -153,7 +161,7 @@ def cmd_check(args) -> int:
             raise QAError("usage: a batch writes one report per document into --out-dir; --json/--html/--format are for one document")
         return run_batch(args, profile, cfg)
     source, target = args.paths[0], (args.paths[1] if len(args.paths) > 1 else None)
-    result = run_one(source, target, profile, cfg, args.encoding, args.baseline)
+    result = run_one(source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference)
     data = result.to_dict()
     for fmt, path in outputs:
         _write(path, render(fmt, data))
@@ -170,7 +178,8 @@ def cmd_baseline(args) -> int:
     if len(args.paths) > 2 or any(os.path.isdir(p) for p in args.paths):
         raise QAError("usage: qa baseline takes one document: SOURCE [TARGET]")
     profile, cfg = settings(args)
-    result = run_one(args.paths[0], args.paths[1] if len(args.paths) > 1 else None, profile, cfg, args.encoding)
+    result = run_one(args.paths[0], args.paths[1] if len(args.paths) > 1 else None, profile, cfg, args.encoding,
+                     glossaries=args.glossary, reference=args.reference)
     reasons = {}
     if os.path.exists(args.output):
         reasons = {e["fingerprint"]: e["reason"] for e in bl.load(args.output) if e.get("reason")}

@@ -8,10 +8,18 @@ from .model import SEVERITY_RANK, Bitext, Result
 from .rules import Context
 
 
-def check(bitext: Bitext, profile: Profile | None = None) -> Result:
+def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference: Bitext | None = None) -> Result:
+    """Align and run the profile's rules. ``glossary``: Terms from glossary files;
+    ``reference``: an earlier published translation whose term renderings to keep."""
     profile = profile or Profile()
     alignment = align(bitext)
-    ctx = Context(bitext, alignment)
+    learnt = {}
+    if reference is not None:
+        from .rules.terms import learn_reference
+
+        ref_ctx = Context(reference, align(reference))
+        learnt = learn_reference(ref_ctx, ref_ctx.terms)
+    ctx = Context(bitext, alignment, glossary, learnt)
     findings = []
     rules = profile.rules()
     for rule in rules:

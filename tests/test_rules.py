@@ -4,6 +4,7 @@ import pytest
 from qa.cli import main
 from qa.config import Profile
 from qa.engine import check
+from qa.lang.terms import load_glossary
 from qa.load import load
 from qa.rules import RULES, lookup
 
@@ -24,7 +25,10 @@ def test_every_rule_has_a_code_a_name_docs_and_an_example():
 @pytest.mark.parametrize("rule,n,example", CASES, ids=[f"{r.name}-{n}" for r, n, _ in CASES])
 def test_rule_example(write, rule, n, example):
     bitext = load(write("zh.txt", example.zh), write("en.txt", example.en))
-    result = check(bitext, Profile(select=[rule.name]))
+    glossary = load_glossary(write("glossary.yaml", example.glossary)) if example.glossary else ()
+    reference = load(write("ref.zh.txt", example.reference[0]), write("ref.en.txt", example.reference[1])) \
+        if example.reference else None
+    result = check(bitext, Profile(select=[rule.name]), glossary=glossary, reference=reference)
     assert len(result.findings) == example.fires, [f.message for f in result.findings]
     for f in result.findings:
         assert f.rule == rule.name and f.code == rule.code

@@ -14,6 +14,7 @@ from .numbers import (
     NumberUnit,
 )
 from .paragraphs import AddedParagraph, AlignLowConfidence, DroppedParagraph, DroppedTruncation
+from .terms import TermForbidden, TermGlossary, TermInconsistent, TermReference
 from .untranslated import Untranslated
 
 RULES: tuple[Rule, ...] = (
@@ -32,6 +33,10 @@ RULES: tuple[Rule, ...] = (
     NumberDirection(),
     NumberOrder(),
     NumberUnit(),
+    TermInconsistent(),
+    TermGlossary(),
+    TermForbidden(),
+    TermReference(),
     AlignLowConfidence(),
 )
 

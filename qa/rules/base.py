@@ -19,16 +19,27 @@ class Example:
     zh: str
     en: str
     fires: int  # how many findings of this rule the pair gives (0 = passes)
+    glossary: str = ""  # a YAML glossary the example runs with
+    reference: tuple[str, str] = ()  # an earlier (zh, en) translation the example runs with
 
 
 class Context:
     """What rules read: the documents, the alignment and shared extractions."""
 
-    def __init__(self, bitext: Bitext, alignment: tuple[Link, ...]):
+    def __init__(self, bitext: Bitext, alignment: tuple[Link, ...], glossary=(), reference=None):
         self.bitext = bitext
         self.alignment = alignment
         self.zh = bitext.zh.paragraphs
         self.en = bitext.en.paragraphs
+        self.glossary = list(glossary)  # glossary Terms (--glossary)
+        self.reference = reference or {}  # term -> (rendering, count, total) learnt from --reference
+
+    @cached_property
+    def terms(self):
+        """The watched terms of rules/terms.tsv."""
+        from ..lang.terms import watched_terms
+
+        return watched_terms()
 
     @cached_property
     def zh_numbers(self) -> list[list[Mention]]:

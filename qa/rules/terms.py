@@ -1,0 +1,300 @@
+"""Terminology: one Chinese term rendered several ways, glossary violations,
+and departures from last year's translation (``--reference``).
+
+For each watched term (``rules/terms.tsv`` and the glossaries), every aligned
+link whose Chinese contains the term is searched for each rendering's
+spellings. An abbreviation the document defines ("intellectual property
+rights (IPR)") joins its full form.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..lang.terms import Finder, Rendering, Term
+from .base import Context, Example, Rule
+
+
+@dataclass
+class Use:
+    link: int
+    renderings: tuple[str, ...]  # labels of the renderings found in the link's English
+    spellings: tuple[str, ...] = ()  # the spellings found, as written in the rules (IP, IPR ...)
+
+
+def term_uses(ctx: Context, term: Term) -> list[Use]:
+    """Where the term occurs in the Chinese, and which renderings the English uses there."""
+    cache = ctx.__dict__.setdefault("_term_uses", {})
+    key = (term.zh, tuple(r.label for r in term.renderings))
+    if key in cache:
+        return cache[key]
+    finders = ctx.__dict__.setdefault("_finders", {})
+    uses = []
+    for n, link in enumerate(ctx.alignment):
+        if not (link.zh and link.en) or not any(term.zh in ctx.zh[i].norm for i in link.zh):
+            continue
+        found, spellings = [], []
+        spell = {sp: r.label for r in term.renderings for sp in r.spellings}
+        for j in link.en:
+            f = finders.get(j)
+            if f is None:
+                f = finders[j] = Finder(ctx.en[j].norm)
+            for sp, _, _ in f.find(list(spell)):
+                found.append(spell[sp])
+                spellings.append(sp)
+        uses.append(Use(n, tuple(dict.fromkeys(found)), tuple(dict.fromkeys(spellings))))
+    cache[key] = uses
+    return uses
+
+
+def merged_renderings(ctx: Context, term: Term) -> list[Rendering]:
+    """The term's renderings, with abbreviations the document defines joined to their full forms."""
+    text = " ".join(p.norm for p in ctx.en)
+    groups = [list(r.spellings) for r in term.renderings]
+    for a in range(len(groups)):
+        for b in range(len(groups)):
+            if a == b or not groups[a] or not groups[b]:
+                continue
+            for full in groups[a]:
+                for abbr in groups[b]:
+                    if re.fullmatch(r"[A-Z]{2,6}", abbr) and _defines(text, full, abbr):
+                        groups[a] += groups[b]
+                        groups[b] = []
+                        break
+    return [Rendering(g[0], tuple(g)) for g in groups if g]
+
+
+def _defines(text: str, full: str, abbr: str) -> bool:
+    """Does the text define ``abbr`` as ``full``: "intellectual property rights (IPR)"?"""
+    pattern = r"\s*".join(re.escape(w) for w in full.split()) + r"s?\s*\(\s*" + re.escape(abbr) + r"s?\s*\)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _spelled(term: Term, uses: list[Use]) -> dict[str, str]:
+    """Each rendering as the document spells it: “IPR” / “intellectual property rights”."""
+    seen = {sp for u in uses for sp in u.spellings}
+    out = {}
+    for r in term.renderings:
+        used = [sp for sp in r.spellings if sp in seen] or [r.label]
+        out[r.label] = " / ".join(f"“{sp}”" for sp in used)
+    return out
+
+
+def _where(ctx: Context, links: list[int]) -> str:
+    ids = [ctx.en[ctx.alignment[n].en[0]].id for n in links]
+    return ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+
+
+class TermInconsistent(Rule):
+    """One Chinese term rendered in materially different ways.
+
+    **What it does.** For each watched term (rules/terms.tsv and any
+    glossary), finds which rendering the English uses wherever the Chinese
+    has the term, folding case, plurals, hyphens and lost spaces. When two or
+    more renderings are used, reports the less common ones with counts and
+    every location. A full form with its defined abbreviation ("intellectual
+    property rights (IPR)", then "IPR") is one rendering.
+
+    **Why.** A report that calls 商业秘密 "trade secret" on one page and
+    "commercial secret" on another reads as two concepts; reviewers of
+    official translations flag it first.
+    """
+
+    code, name, severity = "TI01", "term-inconsistent", "warning"
+    summary = "A term is rendered in different ways"
+    examples = (
+        Example(
+            zh="加强商业秘密保护。\n开展商业秘密保护试点。\n建设商业秘密保护基地。",
+            en="Trade secret protection was strengthened.\nPilots of trade secret protection were launched.\n"
+               "Commercial secret protection bases were built.",
+            fires=1,
+        ),
+        Example(
+            zh="加强商业秘密保护。\n开展商业秘密保护试点。",
+            en="Trade secret protection was strengthened.\nPilots of trade secret protection were launched.",
+            fires=0,
+        ),
+    )
+
+    def check(self, ctx: Context):
+        for term in ctx.terms:
+            if len(term.renderings) < 2:
+                continue
+            merged = Term(term.zh, merged_renderings(ctx, term))
+            uses = [u for u in term_uses(ctx, merged) if u.renderings]
+            counts = Counter(r for u in uses for r in u.renderings)
+            if len(counts) < 2:
+                continue
+            order = {r.label: k for k, r in enumerate(merged.renderings)}
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+            main = ranked[0][0]
+            shown = _spelled(merged, uses)
+            main_links = [u.link for u in uses if main in u.renderings]
+            for label, n in ranked[1:]:
+                links = [u.link for u in uses if label in u.renderings]
+                yield self.finding(
+                    zh=[ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
+                    en=[ctx.en[j] for k in links for j in ctx.alignment[k].en],
+                    message=f"{term.zh} is rendered {shown[label]} in {n} paragraph{'s' if n > 1 else ''}, "
+                            f"but {shown[main]} in {len(main_links)}",
+                    zh_text=term.zh,
+                    en_text=label,
+                    evidence=(f"{shown[main]}: {_where(ctx, main_links)}", f"{shown[label]}: {_where(ctx, links)}"),
+                    key=f"{term.zh}|{label}",
+                )
+
+
+class TermGlossary(Rule):
+    """A glossary term is in the Chinese and none of its approved renderings is in the English.
+
+    **What it does.** For each term of the glossaries (``--glossary``, or
+    ``glossary`` in the configuration; TBX, CSV or YAML; traditional and
+    simplified Chinese both match), checks every aligned paragraph whose
+    Chinese contains it for a preferred or allowed rendering.
+
+    **Why.** Publishers fix the names of bodies, programmes and legal
+    concepts; a translation must use them.
+    """
+
+    code, name, severity = "TG01", "term-glossary", "warning"
+    summary = "A glossary term is not rendered as the glossary says"
+    examples = (
+        Example(zh="省知识产权局开展专项行动。", en="The provincial IP bureau launched a campaign.", fires=1,
+                glossary="知识产权局:\n  preferred: Intellectual Property Administration\n  forbidden: [Intellectual Property Office]\n"),
+        Example(zh="省知识产权局开展专项行动。", en="The Guangdong Intellectual Property Administration launched a campaign.",
+                fires=0, glossary="知识产权局:\n  preferred: Intellectual Property Administration\n  forbidden: [Intellectual Property Office]\n"),
+    )
+
+    def check(self, ctx: Context):
+        for term in ctx.glossary:
+            allowed = term.preferred + term.allowed
+            if not allowed:
+                continue
+            approved = Term(term.zh, [Rendering(s, (s,)) for s in allowed])
+            for use in term_uses(ctx, approved):
+                if use.renderings:
+                    continue
+                link = ctx.alignment[use.link]
+                yield self.finding(
+                    zh=[ctx.zh[i] for i in link.zh],
+                    en=[ctx.en[j] for j in link.en],
+                    message=f"{term.zh} should be rendered “{term.preferred[0] if term.preferred else allowed[0]}”"
+                            f" (glossary {term.source.rsplit('/', 1)[-1]}); the English has none of: "
+                            + ", ".join(f"“{a}”" for a in allowed),
+                    zh_text=term.zh,
+                    key=term.zh,
+                )
+
+
+class TermForbidden(Rule):
+    """The English uses a rendering the glossary forbids for a term in the Chinese.
+
+    **What it does.** For each glossary term with forbidden (deprecated)
+    renderings, reports every aligned paragraph whose Chinese has the term
+    and whose English uses a forbidden rendering.
+
+    **Why.** Deprecated names (an agency's old name, a rejected translation)
+    must not reappear in a new edition.
+    """
+
+    code, name, severity = "TF01", "term-forbidden", "error"
+    summary = "A forbidden rendering of a glossary term is used"
+    examples = (
+        Example(zh="省知识产權局开展专项行动。", en="The Guangdong Intellectual Property Office launched a campaign.",
+                fires=1, glossary="知识产权局:\n  preferred: Intellectual Property Administration\n  forbidden: [Intellectual Property Office]\n"),
+        Example(zh="省知识产权局开展专项行动。", en="The Guangdong Intellectual Property Administration launched a campaign.",
+                fires=0, glossary="知识产权局:\n  preferred: Intellectual Property Administration\n  forbidden: [Intellectual Property Office]\n"),
+    )
+
+    def check(self, ctx: Context):
+        for term in ctx.glossary:
+            if not term.forbidden:
+                continue
+            banned = Term(term.zh, [Rendering(s, (s,)) for s in term.forbidden])
+            for use in term_uses(ctx, banned):
+                for label in use.renderings:
+                    link = ctx.alignment[use.link]
+                    ok = term.preferred[0] if term.preferred else (term.allowed or ["an approved rendering"])[0]
+                    yield self.finding(
+                        zh=[ctx.zh[i] for i in link.zh],
+                        en=[ctx.en[j] for j in link.en],
+                        message=f"{term.zh} is rendered “{label}”, which the glossary forbids; use “{ok}”",
+                        zh_text=term.zh,
+                        en_text=label,
+                        key=f"{term.zh}|{label}",
+                    )
+
+
+class TermReference(Rule):
+    """A term is rendered differently from the reference translation (last year's report).
+
+    **What it does.** With ``--reference``, learns how the earlier published
+    translation rendered each watched term (the rendering it used most), and
+    reports the paragraphs of this translation that use another rendering.
+
+    **Why.** A yearly report should keep last year's terminology unless an
+    editor decides otherwise; this is how the decision gets made once.
+    """
+
+    code, name, severity = "TR01", "term-reference", "warning"
+    summary = "A term departs from the reference translation"
+    examples = (
+        Example(
+            zh="加强商业秘密保护。", en="Commercial secret protection was strengthened.", fires=1,
+            reference=("开展商业秘密保护试点。\n建设商业秘密保护基地。",
+                       "Pilots of trade secret protection were launched.\nTrade secret protection bases were built."),
+        ),
+        Example(
+            zh="加强商业秘密保护。", en="Trade secret protection was strengthened.", fires=0,
+            reference=("开展商业秘密保护试点。\n建设商业秘密保护基地。",
+                       "Pilots of trade secret protection were launched.\nTrade secret protection bases were built."),
+        ),
+    )
+
+    def check(self, ctx: Context):
+        for term in ctx.terms:
+            established = ctx.reference.get(term.zh)
+            if not established or len(term.renderings) < 2:
+                continue
+            label, count, total = established
+            merged = Term(term.zh, merged_renderings(ctx, term))
+            owner = {sp.lower(): r.label for r in merged.renderings for sp in r.spellings}
+            same = {owner.get(sp.lower()) for r in term.renderings if r.label == label for sp in r.spellings}
+            departures: dict[str, list] = {}
+            for use in term_uses(ctx, merged):
+                if any(r in same for r in use.renderings):
+                    continue
+                for sp in use.spellings:
+                    if owner.get(sp.lower()) not in same:
+                        departures.setdefault(sp, []).append(use.link)
+            for spelling, links in departures.items():
+                yield self.finding(
+                    zh=[ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
+                    en=[ctx.en[j] for k in links for j in ctx.alignment[k].en],
+                    message=f"{term.zh} is rendered “{spelling}” in {len(links)} paragraph{'s' if len(links) > 1 else ''};"
+                            f" the reference translation used “{label}” ({count} of {total} paragraphs)",
+                    zh_text=term.zh,
+                    en_text=spelling,
+                    evidence=(f"“{spelling}”: {_where(ctx, links)}",),
+                    key=f"{term.zh}|{spelling}",
+                )
+
+
+def learn_reference(ctx: Context, terms: list[Term]) -> dict[str, tuple[str, int, int]]:
+    """Per term, the rendering a reference translation used most: (label, paragraphs, paragraphs with the term)."""
+    out = {}
+    for term in terms:
+        if len(term.renderings) < 2:
+            continue
+        merged = Term(term.zh, merged_renderings(ctx, term))
+        uses = [u for u in term_uses(ctx, merged) if u.renderings]
+        counts = Counter(r for u in uses for r in u.renderings)
+        if counts:
+            label, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            # report the label in the watched list's terms, not a merged spelling
+            for r in term.renderings:
+                if label in r.spellings or r.label == label:
+                    label = r.label
+            out[term.zh] = (label, n, len(uses))
+    return out

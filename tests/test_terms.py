@@ -1,0 +1,107 @@
+"""Terminology: drift without a glossary, glossaries in three formats, and a reference translation."""
+import re
+
+import pytest
+from conftest import SEEDS
+
+from qa.cli import main
+from qa.config import Profile
+from qa.engine import check
+from qa.lang.terms import Finder, load_glossary
+from qa.load import load
+
+ZH = "加强商业秘密保护。\n開展商業秘密保護試點。\n建设商业秘密保护基地。\n"
+EN = ("Trade secret protection was strengthened.\nPilots of trade-secret protection were launched.\n"
+      "Commercial secret protection bases were built.\n")
+
+
+def run(write, zh, en, rules, glossary=None, reference=None):
+    bitext = load(write("zh.txt", zh), write("en.txt", en))
+    terms = load_glossary(glossary) if glossary else ()
+    return check(bitext, Profile(select=rules), glossary=terms, reference=reference).findings
+
+
+@pytest.mark.parametrize("text,spellings,found", [
+    ("Trade secrets were protected.", ["trade secret"], ["trade secret"]),
+    ("TRADE-SECRET protection", ["trade secret"], ["trade secret"]),
+    ("Guangdongstrengthenedtradesecretprotection", ["trade secret"], ["trade secret"]),
+    ("the IPR system and IP services", ["IP", "IPR"], ["IPR", "IP"]),
+    ("EnhancingcomprehensiveIPstrength", ["IP", "IPR"], ["IP"]),
+    ("a ZIP file and SHIP", ["IP"], []),
+    ("intellectual property rights (IPR)", ["intellectual property", "intellectual property rights"],
+     ["intellectual property rights"]),
+    ("the trade secretariat", ["trade secret"], []),
+])
+def test_finding_renderings(text, spellings, found):
+    assert [sp for sp, _, _ in Finder(text).find(spellings)] == found
+
+
+def test_term_drift_counts_and_locations(write):
+    findings = run(write, ZH, EN, ["term-inconsistent"])
+    assert len(findings) == 1
+    f = findings[0]
+    assert "“commercial secret” in 1 paragraph" in f.message and "“trade secret” in 2" in f.message
+    assert f.en == ("en-3",) and any("en-1, en-2" in e for e in f.evidence)
+
+
+def test_a_defined_abbreviation_is_the_same_rendering(write):
+    zh = "加强知识产权保护。\n完善知识产权服务。\n"
+    en = "Intellectual property rights (IPR) protection was strengthened.\nIPR services were improved.\n"
+    assert run(write, zh, en, ["term-inconsistent"]) == []
+    en2 = "Intellectual property rights protection was strengthened.\nIP services were improved.\n"
+    assert len(run(write, zh, en2, ["term-inconsistent"])) == 1
+
+
+GLOSSARIES = {
+    "g.yaml": "商业秘密:\n  preferred: trade secret\n  forbidden: [commercial secret]\n",
+    "g.csv": "zh,en,status\n商业秘密,trade secret,preferred\n商业秘密,commercial secret,forbidden\n",
+    "g.tbx": """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1">
+ <langSet xml:lang="zh-CN"><tig><term>商業秘密</term></tig></langSet>
+ <langSet xml:lang="en"><tig><term>trade secret</term>
+   <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>commercial secret</term>
+   <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLOSSARIES))
+def test_glossary_formats_give_the_same_findings(write, name):
+    glossary = write(name, GLOSSARIES[name])
+    findings = run(write, ZH, EN, ["term-glossary", "term-forbidden"], glossary=glossary)
+    assert sorted((f.rule, f.en) for f in findings) == [("term-forbidden", ("en-3",)), ("term-glossary", ("en-3",))]
+
+
+def test_glossary_from_the_command_line_and_configuration(write, tmp_path, monkeypatch, capsys):
+    g = write("g.yaml", GLOSSARIES["g.yaml"])
+    zh, en = write("zh.txt", ZH), write("en.txt", EN)
+    assert main(["check", zh, en, "--glossary", g, "--select", "term-forbidden"]) == 1
+    assert "TF01 error [term-forbidden]" in capsys.readouterr().out
+    (tmp_path / "qa.toml").write_text('glossary = "g.yaml"\nselect = ["term-forbidden"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", zh, en, "-q"]) == 1
+
+
+@pytest.mark.parametrize("name,content,needle", [
+    ("g.yaml", "[unclosed", "malformed YAML"),
+    ("g.csv", "chinese,english\n商业秘密,trade secret\n", "needs a header"),
+    ("g.tbx", "<martif><body>", "malformed"),
+    ("g.tbx", '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x "y">]><martif/>', "entities"),
+    ("g.txt", "商业秘密 trade secret", "unknown glossary format"),
+    ("g.yaml", "商业秘密:\n  preferred: trade secret\n  status: [x]\n", "unknown key 'status'"),
+    ("g.csv", "zh,en\n", "no terms"),
+])
+def test_bad_glossary_is_one_line_exit_2(write, capsys, name, content, needle):
+    g = write(name, content)
+    assert main(["check", write("zh.txt", ZH), write("en.txt", EN), "--glossary", g]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err, err
+
+
+def test_reference_translation_keeps_last_years_terms(capsys):
+    # 2024's report (001) says IPR; 2025's (000) says IP: checked against 2025, 2024 departs.
+    assert main(["check", str(SEEDS[1]), "--reference", str(SEEDS[0]), "--select", "term-reference"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"知识产权 is rendered “IPR” in \d+ paragraphs; the reference translation used “intellectual property”", out)
