@@ -10,6 +10,7 @@ import math
 import random
 from collections import Counter
 
+from ..lang import dictionary
 from .features import Features
 
 # Evidence weights, tuned on the seeds and the damage benchmark (bench/align_damage.py).
@@ -51,9 +52,7 @@ class Scorer:
         """Every 2-5 letter substring of an English text whose spaces were lost."""
         got = self._subs.get(j)
         if got is None:
-            t = self.en[j].compact
-            got = frozenset(t[a:a + k] for k in (3, 4, 5) for a in range(len(t) - k + 1))
-            self._subs[j] = got
+            got = self._subs[j] = dictionary.substrings(self.en[j].compact)
         return got
 
     def mask(self, i: int, j: int) -> int:

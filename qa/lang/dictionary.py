@@ -128,6 +128,20 @@ def _longest_from(entries) -> dict[str, int]:
     return out
 
 
+def _pack(entries: dict[str, str], longest: dict[str, int]) -> tuple:
+    """Four flat objects: unmarshalling two long strings and splitting them is
+    several times faster than unmarshalling a dict of 100,000 entries."""
+    return ("\n".join(entries), "\n".join(entries.values()), "".join(longest), bytes(min(n, 255) for n in longest.values()))
+
+
+def _unpack(packed: tuple) -> tuple[dict[str, str], dict[str, int]]:
+    keys, values, chars, sizes = packed
+    entries = dict(zip(keys.split("\n"), values.split("\n")))
+    if len(entries) != values.count("\n") + 1 or len(chars) != len(sizes):
+        raise ValueError("damaged dictionary cache")
+    return entries, dict(zip(chars, sizes))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, int]]:
     path = _cedict_path()
@@ -135,10 +149,10 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
     longest: dict[str, int] = {}
     if path:
         st = os.stat(path)
-        cache = os.path.join(_cache_dir(), f"cedict3-{st.st_size}-{int(st.st_mtime)}.marshal")
+        cache = os.path.join(_cache_dir(), f"cedict4-{st.st_size}-{int(st.st_mtime)}.marshal")
         try:
             with open(cache, "rb") as fh:
-                entries, longest = marshal.load(fh)
+                entries, longest = _unpack(marshal.load(fh))
         except (OSError, EOFError, ValueError, TypeError):
             entries = _parse(path)
             longest = _longest_from(entries)
@@ -146,7 +160,7 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
                 os.makedirs(os.path.dirname(cache), exist_ok=True)
                 tmp = f"{cache}.{os.getpid()}.tmp"
                 with open(tmp, "wb") as fh:
-                    marshal.dump((entries, longest), fh)
+                    marshal.dump(_pack(entries, longest), fh)
                 os.replace(tmp, cache)
             except OSError:
                 pass  # a read-only home only costs the parse next time
@@ -169,7 +183,8 @@ def stems_of(word: str) -> tuple[str, ...]:
     return tuple(glosses().get(word, "").split())
 
 
-def segment(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)
+def segment(text: str) -> tuple[tuple[int, str], ...]:
     """Forward maximum matching against the dictionary: (offset, word) for
     every dictionary word of two or more characters, and single characters
     that have a gloss. Non-Chinese characters are skipped."""
@@ -191,4 +206,12 @@ def segment(text: str) -> list[tuple[int, str]]:
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def substrings(compact: str) -> frozenset:
+    """Every 3-5 letter substring of an English text whose spaces were lost
+    (lower-case letters only): where its words cannot be told apart, a gloss
+    stem is found by substring. Shared by the aligner and the rules."""
+    return frozenset(compact[a:a + k] for k in (3, 4, 5) for a in range(len(compact) - k + 1))

@@ -12,7 +12,6 @@ merge with a neighbouring sentence keeps all of them.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ..lang import dictionary
 from ..lang.sentences import en_sentences, zh_sentences
@@ -20,6 +19,7 @@ from ..model import Span
 from .base import Context, Example, Rule, clip
 from .paragraphs import truncated_tail
 
+_PUNCT = re.compile(r"[\s\W_]")  # as the aligner's compact form, so the substrings are shared
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*")
 _EN_STOP = frozenset(
@@ -37,6 +37,8 @@ class Evidence:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._en: dict[int, frozenset] = {}
+        self._df: dict[str, float] = {}
+        self._tables = None
 
     def en_set(self, j: int) -> frozenset:
         """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
@@ -46,8 +48,7 @@ class Evidence:
             if text.count(" ") * 12 >= len(text.replace(" ", "")):
                 got = frozenset(dictionary.stem(w) for w in _EN_WORD.findall(text))
             else:
-                t = re.sub(r"[\W\d_]", "", text).lower()
-                got = frozenset(t[a:a + k] for k in (3, 4, 5) for a in range(len(t) - k + 1))
+                got = dictionary.substrings(_PUNCT.sub("", text).lower())
             got = got | frozenset(w.lower() for w in _LATIN.findall(text))
             self._en[j] = got
         return got
@@ -59,31 +60,48 @@ class Evidence:
         """The English of a link in lower-case letters only, for names in text whose spaces were lost."""
         return " ".join(re.sub(r"[\W\d_]", "", self.ctx.en[j].norm).lower() for j in link.en)
 
-    @cached_property
-    def common(self) -> set[str]:
-        """Chinese words whose glosses turn up in most English paragraphs (知识产权 in an IP report)."""
-        m = len(self.ctx.en)
-        if m < 10:
-            return set()
-        sets = [self.en_set(j) for j in range(m)]
-        seen: dict[str, bool] = {}
-        out = set()
-        for p in self.ctx.zh:
-            for _, w in dictionary.segment(p.norm):
-                if w in seen:
-                    continue
-                stems = dictionary.stems_of(w)
-                seen[w] = bool(stems) and sum(1 for s in sets if any(x in s for x in stems)) > self.COMMON * m
-                if seen[w]:
-                    out.add(w)
-        return out
+    def df(self, stem: str) -> float:
+        """Share of the English paragraphs in which a gloss stem occurs."""
+        got = self._df.get(stem)
+        if got is None:
+            spaced, glued = self._df_tables
+            n = spaced.get(stem, 0) + sum(1 for t in glued if stem in t)
+            got = self._df[stem] = n / max(1, len(self.ctx.en))
+        return got
 
-    def words(self, text: str) -> dict[str, tuple[str, ...]]:
-        """Dictionary words of two or more characters with glosses, and Latin tokens (PCT, WIPO)."""
-        out = {w: s for _, w in dictionary.segment(text) if len(w) > 1 and (s := dictionary.stems_of(w))}
-        for t in _LATIN.findall(text):
-            if len(t) > 1:
-                out[t] = (t.lower(),)
+    @property
+    def _df_tables(self):
+        """Stem counts over the spaced paragraphs, and the letters of the glued ones."""
+        if self._tables is None:
+            from collections import Counter
+
+            spaced: Counter = Counter()
+            glued = []
+            for p in self.ctx.en:
+                text = p.norm
+                if text.count(" ") * 12 >= len(text.replace(" ", "")):
+                    spaced.update({dictionary.stem(w) for w in _EN_WORD.findall(text)}
+                                  | {w.lower() for w in _LATIN.findall(text)})
+                else:
+                    glued.append(re.sub(r"[\W\d_]", "", text).lower())
+            self._tables = (spaced, glued)
+        return self._tables
+
+    def is_common(self, stems: tuple[str, ...]) -> bool:
+        """A word whose gloss turns up in most English paragraphs (知识产权 in an IP report)
+        proves nothing; with fewer than ten paragraphs, frequency cannot be told."""
+        return len(self.ctx.en) >= 10 and any(self.df(s) > self.COMMON for s in stems)
+
+    def words(self, i: int, a: int = 0, b: int | None = None) -> dict[str, tuple[str, ...]]:
+        """Dictionary words (two or more characters, with glosses) and Latin tokens
+        (PCT, WIPO) of Chinese paragraph i, or of its characters a:b."""
+        text = self.ctx.zh[i].norm
+        b = len(text) if b is None else b
+        out = {w: s for pos, w in dictionary.segment(text)
+               if a <= pos < b and len(w) > 1 and (s := dictionary.stems_of(w))}
+        for t in _LATIN.finditer(text, a, b):
+            if len(t.group()) > 1:
+                out[t.group()] = (t.group().lower(),)
         return out
 
 
@@ -109,6 +127,12 @@ def _present_numbers(ctx: Context) -> set[int]:
         out.update(id(z) for z, _, _ in lm.scaled)
         out.update(id(z) for z, _ in lm.mismatched)
     return out
+
+
+def _telling(m) -> bool:
+    """A figure whose presence in the English says the sentence is there: not a
+    year, a date or a small count that turns up anywhere."""
+    return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
 
 
 class DroppedContent(Rule):
@@ -153,16 +177,19 @@ class DroppedContent(Rule):
             if len(sents) < 2:
                 continue
             english = ev.link_set(link)
-            words = [ev.words(ctx.zh[i].norm[a:b]) for i, a, b in sents]
+            words = [ev.words(i, a, b) for i, a, b in sents]
             for k, (i, a, b) in enumerate(sents):
                 others = {w for n, ws in enumerate(words) if n != k for w in ws}
-                own = {w: s for w, s in words[k].items() if w not in others and w not in ev.common}
+                own = {w: s for w, s in words[k].items() if w not in others and not ev.is_common(s)}
                 if len(own) < self.MIN_WORDS:
                     continue
                 found = [w for w, s in own.items() if any(x in english for x in s)]
-                if len(found) > self.MAX_COVER * len(own):
+                # a word whose gloss is everywhere ("year", "work") weighs little
+                weight = {w: 1.0 - max(ev.df(x) for x in s) for w, s in own.items()}
+                total = sum(weight.values())
+                if not total or sum(weight[w] for w in found) > self.MAX_COVER * total:
                     continue
-                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b):
+                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)):
                     continue  # a figure of the sentence is in the English
                 para = ctx.zh[i]
                 text = para.text[a:b]

@@ -1,0 +1,184 @@
+"""Mutation benchmark for the content and terminology rules.
+
+From each seed, inject one change into the English of an aligned link and
+check that the expected rule reports it, and that nothing new is reported
+outside the mutated links. Kinds:
+
+  sentence  an English sentence deleted: one that translates a Chinese
+            sentence alone (a confident 1-1 sentence link; both sentences
+            substantial: 8+ Chinese characters, 30+ English characters)  -> dropped-content
+  item      the English of one item of a Chinese 、-list deleted, where
+            every item of the list is found in the English first         -> dropped-item
+  term      one occurrence of a watched term's majority rendering
+            replaced by another rendering of rules/terms.tsv             -> term-inconsistent
+
+Usage: python bench/content_mutation.py
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+
+from _common import seed_pairs
+from numbers_mutation import _keys, apply, batches  # noqa: E402
+
+from qa.align import align, align_features
+from qa.align.features import en_features, zh_features
+from qa.config import Profile
+from qa.engine import check
+from qa.lang.sentences import en_sentences, zh_sentences
+from qa.lang.terms import Finder
+from qa.lang.text import cjk_count
+from qa.load import load
+from qa.rules.base import Context
+from qa.rules.content import _item_stems, _lists, evidence
+from qa.rules.terms import merged_renderings, term_uses
+
+PROFILE = Profile(select=["dropped-content", "dropped-item", "added-content", "term-inconsistent"])
+EXPECT = {"sentence": "dropped-content", "item": "dropped-item", "term": "term-inconsistent"}
+
+
+def sentence_sites(ctx):
+    out = []
+    for n, link in enumerate(ctx.alignment):
+        if not (link.zh and link.en):
+            continue
+        zs = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+        es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
+        if len(zs) < 2 or len(es) < 2:
+            continue
+        beads = align_features([zh_features(ctx.zh[i].norm[a:b]) for i, a, b in zs],
+                               [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
+        for bead in beads:
+            if len(bead.zh) != 1 or len(bead.en) != 1 or bead.score < 0.9:
+                continue
+            i, za, zb = zs[bead.zh[0]]
+            j, ea, eb = es[bead.en[0]]
+            if cjk_count(ctx.zh[i].norm[za:zb]) >= 8 and eb - ea >= 30:
+                out.append(("sentence", n, [(j, ea, eb, "")], (ctx.zh[i].id, za, zb)))
+    return out
+
+
+def item_sites(ctx):
+    ev = evidence(ctx)
+    out = []
+    for n, link in enumerate(ctx.alignment):
+        if not (link.zh and link.en) or len(link.en) != 1:
+            continue
+        j = link.en[0]
+        text = ctx.en[j].norm
+        for i in link.zh:
+            for items in _lists(ctx.zh[i].norm):
+                stems = [_item_stems(ctx.zh[i].norm[a:b]) for a, b in items]
+                spots = []
+                for k, st in enumerate(stems):
+                    shared = set().union(*(g for x, g in enumerate(stems) if x != k))
+                    names = [s for s in st if s not in shared and len(s) > 5]
+                    m = next((m for s in names for m in [re.search(s, text, re.IGNORECASE)] if m), None)
+                    spots.append(m)
+                if sum(1 for s in spots if s) < 3 or any(s is None for s in spots):
+                    continue
+                for (a, b), m in zip(items, spots):
+                    s, e = m.start(), m.end()
+                    # take the list punctuation with it: "Zhuhai, " or " and Zhuhai"
+                    if text[e:e + 2] == ", ":
+                        e += 2
+                    elif text[max(0, s - 5):s] == " and ":
+                        s -= 5
+                    elif text[max(0, s - 2):s] == ", ":
+                        s -= 2
+                    out.append(("item", n, [(j, s, e, "")], (ctx.zh[i].id, a, b)))
+        del ev
+        ev = evidence(ctx)
+    return out
+
+
+def term_sites(ctx):
+    out = []
+    for term in ctx.terms:
+        if len(term.renderings) < 2:
+            continue
+        merged = type(term)(term.zh, merged_renderings(ctx, term))
+        uses = [u for u in term_uses(ctx, merged) if u.renderings]
+        if not uses:
+            continue
+        counts = {}
+        for u in uses:
+            for r in u.renderings:
+                counts[r] = counts.get(r, 0) + 1
+        main = max(counts, key=lambda r: (counts[r], -[x.label for x in merged.renderings].index(r)))
+        main_r = next(r for r in merged.renderings if r.label == main)
+        other = next(r for r in term.renderings if r.label not in main_r.spellings and main not in r.spellings)
+        for u in uses:
+            if u.renderings != (main,) or len(ctx.alignment[u.link].en) != 1:
+                continue
+            j = ctx.alignment[u.link].en[0]
+            hits = Finder(ctx.en[j].norm).find(list(main_r.spellings))
+            if not hits:
+                continue
+            sp, s, e = hits[0]
+            new = other.spellings[-1] if sp.isupper() and other.spellings[-1].isupper() else other.label
+            out.append(("term", u.link, [(j, s, e, new)], (term.zh, new)))
+    return out
+
+
+def detected(kind, target, fresh, link, alignment):
+    if kind in ("sentence", "item"):
+        pid, a, b = target
+        for f in fresh:
+            if f.rule == EXPECT[kind] and any(sp.para == pid and sp.start < b and a < sp.end for sp in f.spans):
+                return True
+        return False
+    en_ids = {f"en-{j + 1}" for j in alignment[link].en}
+    return any(f.rule == "term-inconsistent" and en_ids & set(f.en) and f.zh_text == target[0] for f in fresh)
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    hits = {k: [0, 0] for k in EXPECT}
+    outside, examples, runs = 0, [], 0
+    for seed, _gold in seed_pairs():
+        bitext = load(str(seed))
+        base = check(bitext, PROFILE)
+        alignment = align(bitext)
+        ctx = Context(bitext, alignment)
+        candidates = sentence_sites(ctx) + item_sites(ctx) + term_sites(ctx)
+        base_keys = {}
+        for f in base.findings:
+            base_keys.setdefault((f.rule, f.key), set()).update(f.zh + f.en)
+        for batch in batches([c[:3] + (c[3],) for c in candidates], alignment):
+            mutated = apply(bitext, [e for c in batch for e in c[2]])
+            result = check(mutated, PROFILE)
+            runs += 1
+            touched = set()
+            for kind, n, _edits, target in batch:
+                link = alignment[n]
+                paras = {f"zh-{i + 1}" for i in link.zh} | {f"en-{j + 1}" for j in link.en}
+                touched |= paras
+                # new: a finding not in the base run, or one that now names this link and did not
+                fresh = [f for f in result.findings
+                         if paras & set(f.zh + f.en) and not (paras & base_keys.get((f.rule, f.key), set()))]
+                hits[kind][1] += 1
+                if detected(kind, target, fresh, n, alignment):
+                    hits[kind][0] += 1
+            before = _keys(base.findings, frozenset(touched))
+            extra = _keys(result.findings, frozenset(touched)) - before
+            outside += len(extra)
+            if extra:
+                examples.append(f"{seed.name[:3]}: {len(extra)} new outside the mutated links")
+    print(f"{'kind':9} {'sites':>6} {'recall':>7}")
+    worst = 1.0
+    for kind, (ok, total) in hits.items():
+        r = ok / total if total else float("nan")
+        worst = min(worst, r)
+        print(f"{kind:9} {total:6d} {r:7.3f}")
+    print(f"new findings outside the mutated links: {outside}")
+    for line in examples[:10]:
+        print("  ", line)
+    print(f"{runs} checked documents in {time.perf_counter() - t0:.1f} s; worst recall {worst:.3f} (target 0.9)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
