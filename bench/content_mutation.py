@@ -32,7 +32,7 @@ from qa.lang.terms import Finder
 from qa.lang.text import cjk_count
 from qa.load import load
 from qa.rules.base import Context
-from qa.rules.content import _item_stems, _lists, evidence
+from qa.rules.content import _item_stems, _lists
 from qa.rules.terms import merged_renderings, term_uses
 
 PROFILE = Profile(select=["dropped-content", "dropped-item", "added-content", "term-inconsistent"])
@@ -61,7 +61,6 @@ def sentence_sites(ctx):
 
 
 def item_sites(ctx):
-    ev = evidence(ctx)
     out = []
     for n, link in enumerate(ctx.alignment):
         if not (link.zh and link.en) or len(link.en) != 1:
@@ -89,8 +88,6 @@ def item_sites(ctx):
                     elif text[max(0, s - 2):s] == ", ":
                         s -= 2
                     out.append(("item", n, [(j, s, e, "")], (ctx.zh[i].id, a, b)))
-        del ev
-        ev = evidence(ctx)
     return out
 
 
