@@ -87,6 +87,12 @@ class Evidence:
             self._tables = (spaced, glued)
         return self._tables
 
+    def weight(self, stems: tuple[str, ...]) -> float:
+        """1 for a word whose gloss is rare in the English, less for one found in many paragraphs."""
+        if len(self.ctx.en) < 10:
+            return 1.0
+        return 1.0 - max(self.df(s) for s in stems)
+
     def is_common(self, stems: tuple[str, ...]) -> bool:
         """A word whose gloss turns up in most English paragraphs (知识产权 in an IP report)
         proves nothing; with fewer than ten paragraphs, frequency cannot be told."""
@@ -185,7 +191,7 @@ class DroppedContent(Rule):
                     continue
                 found = [w for w, s in own.items() if any(x in english for x in s)]
                 # a word whose gloss is everywhere ("year", "work") weighs little
-                weight = {w: 1.0 - max(ev.df(x) for x in s) for w, s in own.items()}
+                weight = {w: ev.weight(s) for w, s in own.items()}
                 total = sum(weight.values())
                 if not total or sum(weight[w] for w in found) > self.MAX_COVER * total:
                     continue
