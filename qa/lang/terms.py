@@ -8,8 +8,6 @@ IPR) is matched case-sensitively and not inside a longer one (IP in IPR).
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -180,6 +178,9 @@ def load_glossary(path: str) -> list[Term]:
 
 
 def _csv(text: str, path: str, delimiter: str):
+    import csv
+    import io
+
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows:
         return []

@@ -39,6 +39,7 @@ class Evidence:
         self._en: dict[int, frozenset] = {}
         self._df: dict[str, float] = {}
         self._tables = None
+        self._sentences: dict[int, list] = {}
 
     def en_set(self, j: int) -> frozenset:
         """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
@@ -65,7 +66,7 @@ class Evidence:
         got = self._df.get(stem)
         if got is None:
             spaced, glued = self._df_tables
-            n = spaced.get(stem, 0) + sum(1 for t in glued if stem in t)
+            n = spaced.get(stem, 0) + glued.get(stem, 0)
             got = self._df[stem] = n / max(1, len(self.ctx.en))
         return got
 
@@ -76,16 +77,33 @@ class Evidence:
             from collections import Counter
 
             spaced: Counter = Counter()
-            glued = []
+            glued: Counter = Counter()
             for p in self.ctx.en:
                 text = p.norm
                 if text.count(" ") * 12 >= len(text.replace(" ", "")):
                     spaced.update({dictionary.stem(w) for w in _EN_WORD.findall(text)}
                                   | {w.lower() for w in _LATIN.findall(text)})
-                else:
-                    glued.append(re.sub(r"[\W\d_]", "", text).lower())
+                else:  # its 3-5 letter substrings, shared with the aligner
+                    glued.update(dictionary.substrings(_PUNCT.sub("", text).lower()))
             self._tables = (spaced, glued)
         return self._tables
+
+    def sentence_sets(self, j: int) -> list[frozenset]:
+        """The stems (or letter substrings) of each sentence of English paragraph j."""
+        got = self._sentences.get(j)
+        if got is None:
+            text = self.ctx.en[j].norm
+            spaced = text.count(" ") * 12 >= len(text.replace(" ", ""))
+            got = []
+            for a, b in en_sentences(text):
+                t = text[a:b]
+                if spaced:
+                    got.append(frozenset(dictionary.stem(w) for w in _EN_WORD.findall(t))
+                               | frozenset(w.lower() for w in _LATIN.findall(t)))
+                else:  # letters only: a stem is looked up as a substring (see _has)
+                    got.append(_PUNCT.sub("", t).lower())
+            self._sentences[j] = got
+        return got
 
     def weight(self, stems: tuple[str, ...]) -> float:
         """1 for a word whose gloss is rare in the English, less for one found in many paragraphs."""
@@ -135,6 +153,13 @@ def _present_numbers(ctx: Context) -> set[int]:
     return out
 
 
+def _has(container, stem: str) -> bool:
+    """A stem in a sentence's stem set, or (3+ letters) inside the letters of a sentence whose spaces were lost."""
+    if isinstance(container, str):
+        return len(stem) >= 3 and stem in container
+    return stem in container
+
+
 def _telling(m) -> bool:
     """A figure whose presence in the English says the sentence is there: not a
     year, a date or a small count that turns up anywhere."""
@@ -157,7 +182,7 @@ class DroppedContent(Rule):
 
     code, name, severity = "DC01", "dropped-content", "warning"
     summary = "A Chinese sentence has no English counterpart"
-    MIN_WORDS, MAX_COVER = 3, 0.25
+    MIN_WORDS, MAX_COVER, MAX_SCATTER = 3, 0.25, 0.35
     examples = (
         Example(
             zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
@@ -183,20 +208,34 @@ class DroppedContent(Rule):
             if len(sents) < 2:
                 continue
             english = ev.link_set(link)
+            en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
             for k, (i, a, b) in enumerate(sents):
+                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)):
+                    continue  # a figure of the sentence is in the English
                 others = {w for n, ws in enumerate(words) if n != k for w in ws}
                 own = {w: s for w, s in words[k].items() if w not in others and not ev.is_common(s)}
-                if len(own) < self.MIN_WORDS:
-                    continue
                 found = [w for w, s in own.items() if any(x in english for x in s)]
                 # a word whose gloss is everywhere ("year", "work") weighs little
                 weight = {w: ev.weight(s) for w, s in own.items()}
                 total = sum(weight.values())
-                if not total or sum(weight[w] for w in found) > self.MAX_COVER * total:
-                    continue
-                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)):
-                    continue  # a figure of the sentence is in the English
+                lost = len(own) >= self.MIN_WORDS and total and sum(weight[w] for w in found) <= self.MAX_COVER * total
+                if not lost:
+                    # Or: no English sentence holds much of it (its words are there, but scattered).
+                    mine = {w: s for w, s in words[k].items() if not ev.is_common(s)}
+                    wt = {w: ev.weight(s) for w, s in mine.items()}
+                    total = sum(wt.values())
+                    if len(mine) < self.MIN_WORDS + 1 or not total or len(en_sents) < 2:
+                        continue
+                    # which English sentences hold each word; a long Chinese sentence may become two
+                    hits = {w: {n for n, st in enumerate(en_sents) if any(_has(st, x) for x in s)}
+                            for w, s in mine.items()}
+                    best = max(sum(wt[w] for w, at in hits.items() if x in at or x + 1 in at)
+                               for x in range(len(en_sents)))
+                    if best > self.MAX_SCATTER * total:
+                        continue
+                    found = [w for w, s in mine.items() if any(x in english for x in s)]
+                    own = mine
                 para = ctx.zh[i]
                 text = para.text[a:b]
                 yield self.finding(

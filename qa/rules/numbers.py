@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rapidfuzz.distance import OSA
-
 from ..lang.numbers import (
     DATE,
     ORDINAL,
@@ -68,7 +66,11 @@ def _typo(a: Mention, b: Mention) -> bool:
     if not comparable(a, b) or b.numeral or b.kind in (DATE, YEAR, ORDINAL) or a.kind in (YEAR, ORDINAL):
         return False
     da, db = _digits(a), _digits(b)
-    return max(len(da), len(db)) >= 2 and OSA.distance(da, db) <= 1
+    if max(len(da), len(db)) < 2:
+        return False
+    from rapidfuzz.distance import OSA  # imported when first needed: start-up time counts
+
+    return OSA.distance(da, db) <= 1
 
 
 def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
