@@ -81,6 +81,18 @@ def _spelled(term: Term, uses: list[Use]) -> dict[str, str]:
     return out
 
 
+def _ranked(counts: Counter, term: Term) -> list[tuple[str, int]]:
+    """Renderings by use, most used first; ties go to the one listed first."""
+    order = {r.label: k for k, r in enumerate(term.renderings)}
+    return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+
+
+def _paragraphs(ctx: Context, links: list[int]) -> tuple[list, list]:
+    """The Chinese and English paragraphs of some links, for a finding that spans them."""
+    return ([ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
+            [ctx.en[j] for k in links for j in ctx.alignment[k].en])
+
+
 def _where(ctx: Context, links: list[int]) -> str:
     ids = [ctx.en[ctx.alignment[n].en[0]].id for n in links]
     return ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
@@ -126,16 +138,14 @@ class TermInconsistent(Rule):
             counts = Counter(r for u in uses for r in u.renderings)
             if len(counts) < 2:
                 continue
-            order = {r.label: k for k, r in enumerate(merged.renderings)}
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+            ranked = _ranked(counts, merged)
             main = ranked[0][0]
             shown = _spelled(merged, uses)
             main_links = [u.link for u in uses if main in u.renderings]
             for label, n in ranked[1:]:
                 links = [u.link for u in uses if label in u.renderings]
                 yield self.finding(
-                    zh=[ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
-                    en=[ctx.en[j] for k in links for j in ctx.alignment[k].en],
+                    *_paragraphs(ctx, links),
                     message=f"{term.zh} is rendered {shown[label]} in {n} paragraph{'s' if n > 1 else ''}, "
                             f"but {shown[main]} in {len(main_links)}",
                     zh_text=term.zh,
@@ -270,8 +280,7 @@ class TermReference(Rule):
                         departures.setdefault(sp, []).append(use.link)
             for spelling, links in departures.items():
                 yield self.finding(
-                    zh=[ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
-                    en=[ctx.en[j] for k in links for j in ctx.alignment[k].en],
+                    *_paragraphs(ctx, links),
                     message=f"{term.zh} is rendered “{spelling}” in {len(links)} paragraph{'s' if len(links) > 1 else ''};"
                             f" the reference translation used “{label}” ({count} of {total} paragraphs)",
                     zh_text=term.zh,
@@ -291,7 +300,7 @@ def learn_reference(ctx: Context, terms: list[Term]) -> dict[str, tuple[str, int
         uses = [u for u in term_uses(ctx, merged) if u.renderings]
         counts = Counter(r for u in uses for r in u.renderings)
         if counts:
-            label, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            label, n = _ranked(counts, merged)[0]
             # report the label in the watched list's terms, not a merged spelling
             for r in term.renderings:
                 if label in r.spellings or r.label == label:
