@@ -53,6 +53,10 @@ class Context:
         """Links with text on both sides."""
         return (lk for lk in self.alignment if lk.zh and lk.en)
 
+    def paragraphs(self, *links: Link) -> tuple[list[Paragraph], list[Paragraph]]:
+        """The Chinese and English paragraphs of one or more links, for a finding about them."""
+        return [self.zh[i] for lk in links for i in lk.zh], [self.en[j] for lk in links for j in lk.en]
+
 
 class Rule:
     code: str = ""

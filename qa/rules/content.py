@@ -46,7 +46,7 @@ class Evidence:
         got = self._en.get(j)
         if got is None:
             text = self.ctx.en[j].norm
-            if text.count(" ") * 12 >= len(text.replace(" ", "")):
+            if spaced(text):
                 got = frozenset(dictionary.stem(w) for w in _EN_WORD.findall(text))
             else:
                 got = dictionary.substrings(_PUNCT.sub("", text).lower())
@@ -65,8 +65,8 @@ class Evidence:
         """Share of the English paragraphs in which a gloss stem occurs."""
         got = self._df.get(stem)
         if got is None:
-            spaced, glued = self._df_tables
-            n = spaced.get(stem, 0) + glued.get(stem, 0)
+            words, glued = self._df_tables
+            n = words.get(stem, 0) + glued.get(stem, 0)
             got = self._df[stem] = n / max(1, len(self.ctx.en))
         return got
 
@@ -76,16 +76,16 @@ class Evidence:
         if self._tables is None:
             from collections import Counter
 
-            spaced: Counter = Counter()
+            words: Counter = Counter()
             glued: Counter = Counter()
             for p in self.ctx.en:
                 text = p.norm
-                if text.count(" ") * 12 >= len(text.replace(" ", "")):
-                    spaced.update({dictionary.stem(w) for w in _EN_WORD.findall(text)}
-                                  | {w.lower() for w in _LATIN.findall(text)})
+                if spaced(text):
+                    words.update({dictionary.stem(w) for w in _EN_WORD.findall(text)}
+                                 | {w.lower() for w in _LATIN.findall(text)})
                 else:  # its 3-5 letter substrings, shared with the aligner
                     glued.update(dictionary.substrings(_PUNCT.sub("", text).lower()))
-            self._tables = (spaced, glued)
+            self._tables = (words, glued)
         return self._tables
 
     def sentence_sets(self, j: int) -> list[frozenset]:
@@ -93,11 +93,11 @@ class Evidence:
         got = self._sentences.get(j)
         if got is None:
             text = self.ctx.en[j].norm
-            spaced = text.count(" ") * 12 >= len(text.replace(" ", ""))
+            words_apart = spaced(text)
             got = []
             for a, b in en_sentences(text):
                 t = text[a:b]
-                if spaced:
+                if words_apart:
                     got.append(frozenset(dictionary.stem(w) for w in _EN_WORD.findall(t))
                                | frozenset(w.lower() for w in _LATIN.findall(t)))
                 else:  # letters only: a stem is looked up as a substring (see _has)
@@ -141,16 +141,17 @@ def _cut_link(ctx: Context):
     return len(ctx.en) - 1 if tail and tail[1] else None
 
 
-def _present_numbers(ctx: Context) -> set[int]:
-    """ids of Chinese number mentions that have an English counterpart (same value, scaled or mistyped)."""
-    from .numbers import _NumberRule
+def _present_numbers(ctx: Context, side: int = 0) -> set[int]:
+    """ids of the number mentions of one side (0 Chinese, 1 English) that have a counterpart
+    on the other (same value, scaled or mistyped)."""
+    from .numbers import link_matches
 
-    out = set()
-    for _link, lm, _owner in _NumberRule.matches(_NumberRule(), ctx):
-        out.update(id(z) for z, _ in lm.pairs)
-        out.update(id(z) for z, _, _ in lm.scaled)
-        out.update(id(z) for z, _ in lm.mismatched)
-    return out
+    return {id(pair[side]) for _link, lm, _owner in link_matches(ctx) for pair in lm.counterparts()}
+
+
+def spaced(text: str) -> bool:
+    """Does the English keep its word spaces? ("EnhancingcomprehensiveIPstrength" does not.)"""
+    return text.count(" ") * 12 >= len(text.replace(" ", ""))
 
 
 def _has(container, stem: str) -> bool:
@@ -239,8 +240,7 @@ class DroppedContent(Rule):
                 para = ctx.zh[i]
                 text = para.text[a:b]
                 yield self.finding(
-                    zh=[ctx.zh[x] for x in link.zh],
-                    en=[ctx.en[j] for j in link.en],
+                    *ctx.paragraphs(link),
                     message=f"Not in the English: 「{clip(text, 70)}」",
                     zh_text=clip(text, 120),
                     spans=[Span(para.id, a, b)],
@@ -277,13 +277,7 @@ class AddedContent(Rule):
     )
 
     def check(self, ctx: Context):
-        from .numbers import _NumberRule
-
-        matched_en = set()
-        for _link, lm, _owner in _NumberRule.matches(_NumberRule(), ctx):
-            matched_en.update(id(e) for _, e in lm.pairs)
-            matched_en.update(id(e) for _, e, _ in lm.scaled)
-            matched_en.update(id(e) for _, e in lm.mismatched)
+        matched_en = _present_numbers(ctx, side=1)
         for link in ctx.pairs():
             sents = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
             if len(sents) < 2:
@@ -296,9 +290,8 @@ class AddedContent(Rule):
             tokens = []
             for j, a, b in sents:
                 t = ctx.en[j].norm[a:b]
-                spaced = t.count(" ") * 12 >= len(t.replace(" ", ""))
                 tokens.append({dictionary.stem(w)[:4] for w in _EN_WORD.findall(t)
-                               if w.lower() not in _EN_STOP and len(w) > 2} if spaced else None)
+                               if w.lower() not in _EN_STOP and len(w) > 2} if spaced(t) else None)
             for k, (j, a, b) in enumerate(sents):
                 if tokens[k] is None:
                     continue
@@ -314,8 +307,7 @@ class AddedContent(Rule):
                 para = ctx.en[j]
                 text = para.text[a:b]
                 yield self.finding(
-                    zh=[ctx.zh[i] for i in link.zh],
-                    en=[ctx.en[x] for x in link.en],
+                    *ctx.paragraphs(link),
                     message=f"Not in the Chinese: “{clip(text, 80)}”",
                     en_text=clip(text, 120),
                     spans=[Span(para.id, a, b)],
@@ -382,8 +374,7 @@ class DroppedItem(Rule):
                     start, end = missing[0]
                     item = para.text[start:end]
                     yield self.finding(
-                        zh=[ctx.zh[x] for x in link.zh],
-                        en=[ctx.en[j] for j in link.en],
+                        *ctx.paragraphs(link),
                         message=f"List item 「{item}」 is not in the English "
                                 f"({len(known) - 1} of the other {len(items) - 1} items are)",
                         zh_text=item,

@@ -35,6 +35,10 @@ class LinkMatch:
     missing: list[Mention] = field(default_factory=list)  # zh with no en
     extra: list[Mention] = field(default_factory=list)  # en with no zh
 
+    def counterparts(self) -> list[tuple[Mention, Mention]]:
+        """Every (zh, en) pair the English has in some form: same value, scaled or mistyped."""
+        return self.pairs + [(z, e) for z, e, _ in self.scaled] + self.mismatched
+
 
 def _significant(m: Mention) -> bool:
     """Worth reporting when unmatched: not a date or year, not a small count
@@ -125,24 +129,28 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
     return out
 
 
+def link_matches(ctx: Context) -> list[tuple]:
+    """(link, LinkMatch, owner) for every link with text on both sides, computed once per check;
+    ``owner`` maps a mention's id to its paragraph (spans are per paragraph)."""
+    cache = ctx.__dict__.get("_number_matches")
+    if cache is None:
+        cache = []
+        for link in ctx.pairs():
+            zh = [m for i in link.zh for m in ctx.zh_numbers[i]]
+            en = [m for j in link.en for m in ctx.en_numbers[j]]
+            owner = {id(m): ctx.zh[i] for i in link.zh for m in ctx.zh_numbers[i]}
+            owner.update({id(m): ctx.en[j] for j in link.en for m in ctx.en_numbers[j]})
+            cache.append((link, match_link(zh, en), owner))
+        ctx.__dict__["_number_matches"] = cache
+    return cache
+
+
 class _NumberRule(Rule):
     def matches(self, ctx: Context):
-        cache = ctx.__dict__.setdefault("_number_matches", None)
-        if cache is None:
-            cache = []
-            for link in ctx.pairs():
-                zh = [m for i in link.zh for m in ctx.zh_numbers[i]]
-                en = [m for j in link.en for m in ctx.en_numbers[j]]
-                # Spans are per paragraph: remember which paragraph each mention is in.
-                owner = {id(m): ctx.zh[i] for i in link.zh for m in ctx.zh_numbers[i]}
-                owner.update({id(m): ctx.en[j] for j in link.en for m in ctx.en_numbers[j]})
-                cache.append((link, match_link(zh, en), owner))
-            ctx.__dict__["_number_matches"] = cache
-        return cache
+        return link_matches(ctx)
 
     def emit(self, link, ctx, owner, zh_m, en_m, message, evidence=()):
-        zh_p = [ctx.zh[i] for i in link.zh]
-        en_p = [ctx.en[j] for j in link.en]
+        zh_p, en_p = ctx.paragraphs(link)
         spans = []
         if zh_m is not None:
             spans.append(Span(owner[id(zh_m)].id, zh_m.start, zh_m.end))

@@ -198,8 +198,7 @@ class AlignLowConfidence(Rule):
         for link in ctx.pairs():
             if link.score >= self.threshold or "given by the file" in link.evidence:
                 continue
-            zh = [ctx.zh[i] for i in link.zh]
-            en = [ctx.en[j] for j in link.en]
+            zh, en = ctx.paragraphs(link)
             yield self.finding(
                 zh=zh,
                 en=en,

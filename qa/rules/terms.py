@@ -49,8 +49,14 @@ def term_uses(ctx: Context, term: Term) -> list[Use]:
 
 
 def merged_renderings(ctx: Context, term: Term) -> list[Rendering]:
-    """The term's renderings, with abbreviations the document defines joined to their full forms."""
-    text = " ".join(p.norm for p in ctx.en)
+    """The term's renderings, with abbreviations the document defines joined to their full forms
+    (once per term and check: term-inconsistent and term-reference both ask)."""
+    cache = ctx.__dict__.setdefault("_merged", {})
+    if term.zh in cache:
+        return cache[term.zh]
+    if "_english" not in ctx.__dict__:
+        ctx.__dict__["_english"] = " ".join(p.norm for p in ctx.en)
+    text = ctx.__dict__["_english"]
     groups = [list(r.spellings) for r in term.renderings]
     for a in range(len(groups)):
         for b in range(len(groups)):
@@ -62,7 +68,8 @@ def merged_renderings(ctx: Context, term: Term) -> list[Rendering]:
                         groups[a] += groups[b]
                         groups[b] = []
                         break
-    return [Rendering(g[0], tuple(g)) for g in groups if g]
+    cache[term.zh] = [Rendering(g[0], tuple(g)) for g in groups if g]
+    return cache[term.zh]
 
 
 def _defines(text: str, full: str, abbr: str) -> bool:
@@ -85,12 +92,6 @@ def _ranked(counts: Counter, term: Term) -> list[tuple[str, int]]:
     """Renderings by use, most used first; ties go to the one listed first."""
     order = {r.label: k for k, r in enumerate(term.renderings)}
     return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
-
-
-def _paragraphs(ctx: Context, links: list[int]) -> tuple[list, list]:
-    """The Chinese and English paragraphs of some links, for a finding that spans them."""
-    return ([ctx.zh[i] for k in links for i in ctx.alignment[k].zh],
-            [ctx.en[j] for k in links for j in ctx.alignment[k].en])
 
 
 def _where(ctx: Context, links: list[int]) -> str:
@@ -145,7 +146,7 @@ class TermInconsistent(Rule):
             for label, n in ranked[1:]:
                 links = [u.link for u in uses if label in u.renderings]
                 yield self.finding(
-                    *_paragraphs(ctx, links),
+                    *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
                     message=f"{term.zh} is rendered {shown[label]} in {n} paragraph{'s' if n > 1 else ''}, "
                             f"but {shown[main]} in {len(main_links)}",
                     zh_text=term.zh,
@@ -187,8 +188,7 @@ class TermGlossary(Rule):
                     continue
                 link = ctx.alignment[use.link]
                 yield self.finding(
-                    zh=[ctx.zh[i] for i in link.zh],
-                    en=[ctx.en[j] for j in link.en],
+                    *ctx.paragraphs(link),
                     message=f"{term.zh} should be rendered “{term.preferred[0] if term.preferred else allowed[0]}”"
                             f" (glossary {term.source.rsplit('/', 1)[-1]}); the English has none of: "
                             + ", ".join(f"“{a}”" for a in allowed),
@@ -227,8 +227,7 @@ class TermForbidden(Rule):
                     link = ctx.alignment[use.link]
                     ok = term.preferred[0] if term.preferred else (term.allowed or ["an approved rendering"])[0]
                     yield self.finding(
-                        zh=[ctx.zh[i] for i in link.zh],
-                        en=[ctx.en[j] for j in link.en],
+                        *ctx.paragraphs(link),
                         message=f"{term.zh} is rendered “{label}”, which the glossary forbids; use “{ok}”",
                         zh_text=term.zh,
                         en_text=label,
@@ -280,7 +279,7 @@ class TermReference(Rule):
                         departures.setdefault(sp, []).append(use.link)
             for spelling, links in departures.items():
                 yield self.finding(
-                    *_paragraphs(ctx, links),
+                    *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
                     message=f"{term.zh} is rendered “{spelling}” in {len(links)} paragraph{'s' if len(links) > 1 else ''};"
                             f" the reference translation used “{label}” ({count} of {total} paragraphs)",
                     zh_text=term.zh,
