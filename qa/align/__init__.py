@@ -6,8 +6,6 @@ counterpart. Offline, on the CPU, no model downloads.
 """
 from __future__ import annotations
 
-import statistics
-
 from ..model import Bitext, Link
 from .anchors import band_for
 from .features import en_features, zh_features
@@ -23,25 +21,26 @@ def align(bitext: Bitext) -> tuple[Link, ...]:
     return align_features(zh, en)
 
 
+def _confident(path) -> list[tuple[int, int]]:
+    return [(i0, j0) for i0, i1, j0, j1, s in path if s is not None and i1 - i0 == 1 and j1 - j0 == 1 and s > 3]
+
+
 def align_features(zh, en) -> tuple[Link, ...]:
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return tuple(Link((i,), (), 0.0) for i in range(n)) + tuple(Link((), (j,), 0.0) for j in range(m))
-    scorer = Scorer(zh, en, ratio=1.0)
+    scorer = Scorer(zh, en)
     band = band_for(zh, en)
-    path = search(scorer, n, m, band)
-    # Fit the length ratio of this translation on the confident 1-1 beads, then search again.
-    confident = [(i0, j0) for i0, i1, j0, j1, s in path
-                 if s is not None and i1 - i0 == 1 and j1 - j0 == 1 and s > 3]
-    if len(confident) >= 5:
-        scorer.ratio = statistics.median(en[j].length / zh[i].length for i, j in confident)
-        scorer.fit_true_rate(confident)
-        path = search(scorer, n, m, band)
+    table = scorer.pairs(band)
+    parts = table.beads()
+    path = search(table.scores(parts), band)
+    # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again.
+    scorer.fit(_confident(path))
+    path = search(table.scores(parts), band)
     links = []
     for i0, i1, j0, j1, s in path:
-        evidence = ()
         if s is None:
             links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), 0.0, ("no counterpart",)))
         else:
-            links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), confidence(s), evidence))
+            links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), confidence(s)))
     return tuple(links)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
+from ..lang import dictionary
+
 FULL_SEARCH_CELLS = 400
 LONG_DOCUMENT_CELLS = 250_000  # above this, anchors are densified block by block
 MARGIN = 5  # paragraphs of slack around each anchor (a wrong anchor must not pinch the path)
@@ -53,7 +55,7 @@ def rare_word_pairs(zh, en, rows=None, cols=None) -> set[tuple[int, int]]:
     en_once = _unique_keys(en, lambda f: f.stems if f.spaced else (), cols)
     pairs = set()
     for word, i in zh_once.items():
-        for s in word:
+        for s in dictionary.stems_of(word):
             j = en_once.get(s)
             if j is not None and len(s) >= 4:
                 pairs.add((i, j))

@@ -29,7 +29,7 @@ _EN_SECTION = re.compile(r"^\s*(X{0,2}(?:IX|IV|V?I{0,3}))\s*[.、]\s*(?=[A-Za-z]
 _EN_SUBSECTION = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)")
 _EN_ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)\s*(?=[A-Za-z])")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Z]")
-_EN_TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+_EN_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*")
 _NON_SPACE = re.compile(r"\S")
 _PUNCT = re.compile(r"[\s\W_]", re.UNICODE)
 
@@ -62,7 +62,7 @@ class Features:
     numbers: Counter  # number keys
     section: tuple | None  # ("sec", 3), ("sub", 2)
     latin: frozenset  # zh: Latin tokens; en: lower-case tokens
-    words: tuple = ()  # zh: gloss stems per dictionary word
+    words: tuple = ()  # zh: the dictionary words (each has a gloss)
     word_pos: tuple = ()  # zh: the offset of each of those words
     stems: frozenset = frozenset()  # en: stems of the words (or compact text when spaces are lost)
     compact: str = ""  # en: lower-case letters only, for text whose spaces were lost
@@ -88,8 +88,8 @@ def zh_features(norm: str) -> Features:
     elif m := _ZH_ARABIC_SECTION.match(norm):
         section = ("sec", int(m.group(1)))
     latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm))
-    found = [(pos, s) for pos, w in dictionary.segment(norm) if (s := dictionary.stems_of(w))]
-    words = tuple(s for _, s in found)
+    found = [(pos, w) for pos, w in dictionary.segment(norm) if dictionary.stems_of(w)]
+    words = tuple(w for _, w in found)
     word_pos = tuple(pos for pos, _ in found)
     return Features(
         length=CJK_WEIGHT * cjk + other * 0.9 + 1.0,

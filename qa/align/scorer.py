@@ -1,8 +1,14 @@
-"""The score of a bead: log-likelihood-style evidence that zh[i0:i1] translates en[j0:j1].
+"""Bead scores: log-likelihood-style evidence that zh[i0:i1] translates en[j0:j1].
 
 Positive means "more like a translation than chance", so a true bead scores
 above zero and a skipped paragraph (score 0, minus the gap cost) loses to it;
 a wrong pairing scores below zero and loses to the skip.
+
+Scores are computed for every cell of the search band at once (numpy arrays
+per bead type), so a 6,000-sentence document costs a second, not minutes.
+The evidence that involves sets (dictionary glosses, Latin tokens, numbers)
+is computed per (Chinese unit, English unit) pair inside the band with
+Python integers as bit sets, then summed into beads.
 """
 from __future__ import annotations
 
@@ -10,8 +16,13 @@ import math
 import random
 from collections import Counter
 
+import numpy as np
+
 from ..lang import dictionary
 from .features import Features
+
+BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+MAX_SPAN = 3  # the widest side of a bead
 
 # Evidence weights, tuned on the seeds and the damage benchmark (bench/align_damage.py).
 NUMBER_MATCH = 3.0
@@ -25,79 +36,82 @@ LENGTH_BONUS = 1.5
 HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
 TYPE_PRIOR = {(1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.5, (1, 3): -3.5, (3, 1): -3.5}
+COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
+
+
+def _section_code(section) -> int:
+    if section is None:
+        return 0
+    return (1000 if section[0] == "sub" else 0) + section[1] + 1
 
 
 class Scorer:
-    """Scores beads; the parts that do not depend on the fitted parameters
-    (length ratio, true-hit rate) are cached per bead, so a second search
-    with refitted parameters costs little."""
+    """The document's evidence and its fitted parameters: the length ratio,
+    the chance rate of a gloss hit (lost spaces inflate it) and the share of
+    words a translation shows beyond chance."""
 
-    MAX_CACHE = 2_000_000
-
-    def __init__(self, zh: list[Features], en: list[Features], ratio: float = 1.0):
+    def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None):
         self.zh, self.en = zh, en
-        self.ratio = ratio
-        self._mask: dict[tuple[int, int], int] = {}
-        self._subs: dict[int, frozenset] = {}
-        self._parts: dict[tuple[int, int, int, int], tuple] = {}
-        # A Chinese word's gloss turns up by chance in English of length L with
-        # probability 1 - exp(-lam * L); in a translation, a further share q of
-        # the words that chance misses turns up too. Both are fitted per document.
+        self.ratio = 1.0
         self.lam, self.q = 0.0005, 0.45
-        self.keep = self._informative_words()
+        n, m = len(zh), len(en)
+        self.en_sets = [e.stems if e.spaced else dictionary.substrings(e.compact) for e in en]
+        self._build_masks(lexicon or {})
         self._fit_chance()
+        self.zl = np.array([z.length for z in zh])
+        self.el = np.array([e.length for e in en])
+        self.zsec = np.array([_section_code(z.section) for z in zh] + [0], dtype=np.int64)
+        self.esec = np.array([_section_code(e.section) for e in en] + [0], dtype=np.int64)
+        self.zhead = np.array([bool(z.section or z.heading) for z in zh] + [False])
+        self.ehead = np.array([bool(e.section or e.heading) for e in en] + [False])
+        self.znum = np.array([z.numbers.total() for z in zh])
+        self.enum = np.array([e.numbers.total() for e in en])
+        self.zlat = np.array([len(z.latin) for z in zh])
+        self.n, self.m = n, m
 
-    # -- dictionary evidence
-    def _substrings(self, j: int) -> frozenset:
-        """Every 2-5 letter substring of an English text whose spaces were lost."""
-        got = self._subs.get(j)
-        if got is None:
-            got = self._subs[j] = dictionary.substrings(self.en[j].compact)
-        return got
-
-    def mask(self, i: int, j: int) -> int:
-        """Bit k set when the k-th dictionary word of zh[i] has a gloss in en[j]."""
-        key = (i, j)
-        got = self._mask.get(key)
-        if got is None:
-            e = self.en[j]
-            stems = e.stems if e.spaced else self._substrings(j)
-            got = 0
-            for k, word in enumerate(self.zh[i].words):
-                for s in word:
-                    if s in stems:
-                        got |= 1 << k
-                        break
-            self._mask[key] = got
-        return got
-
-    COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
-
-    def _informative_words(self) -> list[int]:
-        """Per Chinese paragraph, a bit mask of its words that carry information:
-        words whose gloss turns up in most English paragraphs (知识产权 -> "IP"
-        in an IP report) are left out, as an IDF weighting would."""
-        m = len(self.en)
-        if m < 10:  # too few paragraphs to tell a common word from a shared one
-            return [(1 << len(z.words)) - 1 for z in self.zh]
-        sample = range(0, m, max(1, m // 300))
-        sets = [self.en[j].stems if self.en[j].spaced else self._substrings(j) for j in sample]
-        df: dict[tuple, bool] = {}
-        keep = []
+    # -- dictionary evidence as bit sets over the document's Chinese word types
+    def _build_masks(self, lexicon: dict) -> None:
+        types: dict[str, int] = {}
+        for z in self.zh:
+            for w in z.words:
+                types.setdefault(w, len(types))
+        stems = {w: set(dictionary.stems_of(w)) | lexicon.get(w, set()) for w in types}
+        informative = self._informative(stems)
+        stem_bits: dict[str, int] = {}
+        for w, k in types.items():
+            if w in informative:
+                for s in stems[w]:
+                    stem_bits[s] = stem_bits.get(s, 0) | (1 << k)
+        self.types, self.type_stems = types, stems
+        self.Z = []
         for z in self.zh:
             bits = 0
-            for k, word in enumerate(z.words):
-                common = df.get(word)
-                if common is None:
-                    found = sum(1 for st in sets if any(s in st for s in word))
-                    common = df[word] = found > self.COMMON * len(sets)
-                if not common:
-                    bits |= 1 << k
-            keep.append(bits)
-        return keep
+            for w in z.words:
+                if w in informative:
+                    bits |= 1 << types[w]
+            self.Z.append(bits)
+        self.E = []
+        for st in self.en_sets:
+            bits = 0
+            for s in st:
+                b = stem_bits.get(s)
+                if b:
+                    bits |= b
+            self.E.append(bits)
+        self.words = np.array([z.bit_count() for z in self.Z])
+
+    def _informative(self, stems: dict) -> set:
+        """Words whose gloss turns up in most English paragraphs (知识产权 -> "IP"
+        in an IP report) carry no information, as an IDF weighting would say."""
+        m = len(self.en)
+        if m < 10:  # too few paragraphs to tell a common word from a shared one
+            return set(stems)
+        sets = self.en_sets[:: max(1, m // 300)]
+        limit = COMMON * len(sets)
+        return {w for w, ss in stems.items() if sum(1 for st in sets if not ss.isdisjoint(st)) <= limit}
 
     def _fit_chance(self) -> None:
-        """The chance hit rate for this document (lost spaces inflate chance hits)."""
+        """The chance hit rate for this document, from pairs far off the diagonal."""
         n, m = len(self.zh), len(self.en)
         if not n or not m:
             return
@@ -107,31 +121,33 @@ class Scorer:
             i, j = rng.randrange(n), rng.randrange(m)
             if abs(i / n - j / m) < 0.1 and n * m > 100:
                 continue  # near the diagonal pairs may be translations
-            w = self.keep[i].bit_count()
+            w = self.Z[i].bit_count()
             if w:
-                hits += (self.mask(i, j) & self.keep[i]).bit_count()
+                hits += (self.Z[i] & self.E[j]).bit_count()
                 words += w
         if words:
             mean_len = sum(e.length for e in self.en) / m
             chance = min(max(hits / words, 0.01), 0.8)
             self.lam = -math.log(1 - chance) / mean_len
 
-    def fit_true_rate(self, beads) -> None:
-        """Fit q on confident 1-1 beads [(i, j)] of a first search."""
+    def fit(self, beads) -> None:
+        """Fit the length ratio and q on confident 1-1 beads [(i, j)] of a search."""
+        if len(beads) < 5:
+            return
+        self.ratio = float(np.median([self.en[j].length / self.zh[i].length for i, j in beads]))
         rates = []
         for i, j in beads:
-            w = self.keep[i].bit_count()
+            w = self.Z[i].bit_count()
             if w >= 5:
                 pc = 1 - math.exp(-self.lam * self.en[j].length)
-                rates.append(((self.mask(i, j) & self.keep[i]).bit_count() / w - pc) / (1 - pc))
+                rates.append(((self.Z[i] & self.E[j]).bit_count() / w - pc) / (1 - pc))
         if len(rates) >= 5:
             rates.sort()
             self.q = min(max(rates[len(rates) // 2], 0.15), 0.9)
 
-    def _dict_term(self, words: int, hits: int, el: float) -> float:
-        pc = min(1 - math.exp(-self.lam * el), 0.98)
-        pt = pc + (1 - pc) * self.q
-        return hits * math.log(pt / pc) + (words - hits) * math.log(1 - self.q)
+    # -- pair evidence inside the band
+    def pairs(self, band) -> "PairTable":
+        return PairTable(self, band)
 
     def truncated_score(self, i: int, j: int) -> float | None:
         """Score of zh[i] against an English paragraph that stops part-way
@@ -142,94 +158,170 @@ class Scorer:
         if covered > 0.7 or not z.words:
             return None
         limit = min(1.0, covered * 1.3) * z.chars
-        prefix = ((1 << sum(1 for p in z.word_pos if p < limit)) - 1) & self.keep[i]
+        prefix = 0
+        for pos, w in zip(z.word_pos, z.words):
+            if pos < limit:
+                prefix |= 1 << self.types[w]
+        prefix &= self.Z[i]
         k = prefix.bit_count()
         if k < 3:
             return None
-        hits = (self.mask(i, j) & prefix).bit_count()
-        return TRUNCATED + LENGTH_BONUS + self._dict_term(k, hits, e.length)
+        hits = (self.E[j] & prefix).bit_count()
+        return TRUNCATED + LENGTH_BONUS + float(self._dict_term(np.array(k), np.array(hits), np.array(e.length)))
 
-    # -- the bead
-    def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        key = (i0, i1, j0, j1)
-        parts = self._parts.get(key)
-        if parts is None:
-            parts = self._static(i0, i1, j0, j1)
-            if len(self._parts) < self.MAX_CACHE:
-                self._parts[key] = parts
-        static, words, hits, zl, el = parts
-        s = static
-        if words:
-            s += self._dict_term(words, hits, el)
-        zl *= self.ratio
-        d = math.log(el / zl)
-        sigma = 0.22 + 2.5 / math.sqrt(min(zl, el))
-        s += LENGTH_BONUS - d * d / (2 * sigma * sigma)
-        if j1 == len(self.en) and i1 - i0 == 1 and j1 - j0 == 1:
-            t = self.truncated_score(i0, j0)
-            if t is not None and t > s:
-                return t
-        return s
+    def _dict_term(self, words, hits, el):
+        pc = np.minimum(1 - np.exp(-self.lam * el), 0.98)
+        pt = pc + (1 - pc) * self.q
+        return hits * np.log(pt / pc) + (words - hits) * math.log(1 - self.q)
 
-    def _static(self, i0: int, i1: int, j0: int, j1: int) -> tuple:
-        """(evidence independent of fitted parameters, words, hits, zh length, en length)."""
-        zs = range(i0, i1)
-        es = range(j0, j1)
-        zh, en = self.zh, self.en
-        nz, ne = i1 - i0, j1 - j0
-        s = TYPE_PRIOR.get((nz, ne), -6.0)
 
-        words = hits = 0
-        for i in zs:
-            keep = self.keep[i]
-            if not keep:
+class PairTable:
+    """Per (Chinese unit i, English unit j) evidence for the pairs a band can
+    put in one bead, and the bead arrays built from it.
+
+    Row i of the band holds cells j in [lo[i], hi[i]]; a bead ending at cell
+    (i, j) covers zh[i-di:i] and en[j-dj:j]. Chinese unit i can only meet
+    English units in [lo[i+1] - 3, hi[i+3] - 1], its window.
+    """
+
+    def __init__(self, sc: Scorer, band):
+        self.sc = sc
+        n, m = sc.n, sc.m
+        lo = np.array([b[0] for b in band], dtype=np.int64)
+        hi = np.array([b[1] for b in band], dtype=np.int64)
+        self.lo, self.hi = lo, hi
+        self.W = int((hi - lo).max()) + 1
+        up = np.minimum(np.arange(n) + MAX_SPAN, n)
+        self.pa = np.maximum(lo[1:] - MAX_SPAN, 0)
+        self.pb = np.maximum(np.minimum(hi[up] - 1, m - 1), self.pa)
+        PW = int((self.pb - self.pa).max()) + 1 if n else 1
+        # hits[d][i, c]: dictionary words of zh[i] with a gloss in en[j-d+1 .. j], j = pa[i] + c
+        self.hits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
+        self.lat = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
+        self.num = np.zeros((max(n, 1), PW), dtype=np.int32)
+        self._fill(sc)
+
+    def _fill(self, sc: Scorer) -> None:
+        E = sc.E
+        m = sc.m
+        E2 = [E[j] | E[j - 1] if j else E[j] for j in range(m)]
+        E3 = [E2[j] | E[j - 2] if j > 1 else E2[j] for j in range(m)]
+        hits = self.hits
+        for i in range(sc.n):
+            z = sc.Z[i]
+            a, b = int(self.pa[i]), int(self.pb[i])
+            if z:
+                h1, h2, h3 = hits[1, i], hits[2, i], hits[3, i]
+                for c, j in enumerate(range(a, b + 1)):
+                    h1[c] = (z & E[j]).bit_count()
+                    h2[c] = (z & E2[j]).bit_count()
+                    h3[c] = (z & E3[j]).bit_count()
+            zf = sc.zh[i]
+            if zf.latin:
+                toks = list(zf.latin)
+                found = [sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j].compact) for j in range(a, b + 1)]
+                for c, j in enumerate(range(a, b + 1)):
+                    u = found[c]
+                    self.lat[1, i, c] = u.bit_count()
+                    if c >= 1:
+                        u |= found[c - 1]
+                    elif j >= 1:
+                        u |= sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j - 1].compact)
+                    self.lat[2, i, c] = u.bit_count()
+                    if c >= 2:
+                        u |= found[c - 2]
+                    elif j >= 2:
+                        u |= sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j - 2].compact)
+                    self.lat[3, i, c] = u.bit_count()
+            if zf.numbers:
+                for c, j in enumerate(range(a, b + 1)):
+                    en_ = sc.en[j].numbers
+                    if en_:
+                        self.num[i, c] = sum((zf.numbers & en_).values())
+
+    def beads(self):
+        """Per bead type (di, dj): flat arrays over the band's cells, row by row
+        (cell c is row ``rows[c]``, column ``cols[c]``), of (static evidence,
+        words, hits, zh length, en length, valid)."""
+        sc = self.sc
+        m = sc.m
+        widths = self.hi - self.lo + 1
+        self.start = np.concatenate([[0], np.cumsum(widths)])
+        rows = np.repeat(np.arange(len(widths)), widths)
+        j = np.arange(len(rows)) - self.start[rows] + self.lo[rows]
+        out = {}
+        cz = np.concatenate([[0], np.cumsum(sc.zl)])
+        ce = np.concatenate([[0], np.cumsum(sc.el)])
+        cwz = np.concatenate([[0], np.cumsum(sc.words)])
+        cnz = np.concatenate([[0], np.cumsum(sc.znum)])
+        cne = np.concatenate([[0], np.cumsum(sc.enum)])
+        clz = np.concatenate([[0], np.cumsum(sc.zlat)])
+        chz = np.concatenate([[0], np.cumsum(sc.zhead)])
+        che = np.concatenate([[0], np.cumsum(sc.ehead)])
+        last = self.hits.shape[2] - 1
+        for di, dj in BEADS:
+            valid = (rows >= di) & (j >= dj) & (j <= m)
+            ri, jj = np.where(valid, rows, 0), np.where(valid, j, 0)
+            r0, c0 = np.maximum(ri - di, 0), np.maximum(jj - dj, 0)  # invalid cells read in range
+            hits = np.zeros(j.shape, dtype=np.int64)
+            lat = np.zeros(j.shape, dtype=np.int64)
+            num = np.zeros(j.shape, dtype=np.int64)
+            for t in range(1, di + 1):
+                ip = np.maximum(ri - t, 0)  # the Chinese unit
+                col = np.clip(jj - 1 - self.pa[ip], 0, last)
+                hits += self.hits[dj][ip, col]
+                lat += self.lat[dj][ip, col]
+                for u in range(1, dj + 1):
+                    num += self.num[ip, np.clip(jj - u - self.pa[ip], 0, last)]
+            words = cwz[ri] - cwz[r0]
+            zl = cz[ri] - cz[r0]
+            el = ce[jj] - ce[c0]
+            s = np.full(j.shape, TYPE_PRIOR[(di, dj)])
+            # numbers: each matched value counts for, each unmatched one against
+            total = (cnz[ri] - cnz[r0]) + (cne[jj] - cne[c0])
+            num = np.minimum(num, total // 2)
+            s += num * NUMBER_MATCH + (total - 2 * num) * NUMBER_MISS
+            # section numbering: only meaningful for single-paragraph sides
+            zsec = sc.zsec[np.maximum(ri - 1, 0)] if di == 1 else np.zeros_like(ri)
+            esec = sc.esec[np.maximum(jj - 1, 0)] if dj == 1 else np.zeros_like(jj)
+            both = (zsec > 0) & (esec > 0)
+            s += np.where(both, np.where(zsec == esec, SECTION_MATCH, SECTION_CLASH),
+                          np.where((zsec > 0) | (esec > 0), SECTION_ALONE, 0.0))
+            merged = np.zeros(j.shape, dtype=bool)
+            if di > 1:
+                merged |= chz[ri] - chz[r0] > 0
+            if dj > 1:
+                merged |= che[jj] - che[c0] > 0
+            s += np.where(merged, HEADING_MERGE, 0.0)
+            # Latin tokens written in the Chinese (PCT, WIPO) must appear in the English
+            tokens = clz[ri] - clz[r0]
+            s += lat * LATIN_MATCH + (tokens - lat) * LATIN_MISS
+            out[(di, dj)] = (s, words, hits, zl, el, valid)
+        return out
+
+    def scores(self, parts):
+        """Bead score arrays over the band's cells (-inf where a bead cannot end) with the current fitted parameters."""
+        sc = self.sc
+        out = {}
+        for bead, (static, words, hits, zl, el, valid) in parts.items():
+            with np.errstate(divide="ignore", invalid="ignore"):  # cells that are not valid
+                s = static + np.where(words > 0, sc._dict_term(words, hits, el), 0.0)
+                zl = zl * sc.ratio
+                d = np.log(el / zl)
+                sigma = 0.22 + 2.5 / np.sqrt(np.minimum(zl, el))
+                s = s + LENGTH_BONUS - d * d / (2 * sigma * sigma)
+            out[bead] = np.where(valid, s, -np.inf)
+        # The last English paragraph may stop part-way (a truncated translation).
+        s11 = out[(1, 1)]
+        rows = np.nonzero((self.hi >= sc.m) & (self.lo <= sc.m))[0]
+        for i in rows:
+            if i == 0:
                 continue
-            mask = 0
-            for j in es:
-                mask |= self.mask(i, j)
-            words += keep.bit_count()
-            hits += (mask & keep).bit_count()
-
-        # numbers
-        if nz == 1:
-            zn = zh[i0].numbers
-        else:
-            zn = Counter()
-            for i in zs:
-                zn.update(zh[i].numbers)
-        if ne == 1:
-            en_ = en[j0].numbers
-        else:
-            en_ = Counter()
-            for j in es:
-                en_.update(en[j].numbers)
-        if zn or en_:
-            matched = sum((zn & en_).values()) if zn and en_ else 0
-            s += matched * NUMBER_MATCH + (zn.total() + en_.total() - 2 * matched) * NUMBER_MISS
-
-        # section numbering: only meaningful for single-paragraph sides
-        zsec = zh[i0].section if nz == 1 else None
-        esec = en[j0].section if ne == 1 else None
-        if zsec and esec:
-            s += SECTION_MATCH if zsec == esec else SECTION_CLASH
-        elif zsec or esec:
-            s += SECTION_ALONE
-        if (nz > 1 and any(zh[i].section or zh[i].heading for i in zs)) or (
-            ne > 1 and any(en[j].section or en[j].heading for j in es)
-        ):
-            s += HEADING_MERGE
-
-        # Latin tokens written in the Chinese (PCT, WIPO) must appear in the English
-        for i in zs:
-            for tok in zh[i].latin:
-                if any(tok in en[j].compact for j in es):
-                    s += LATIN_MATCH
-                else:
-                    s += LATIN_MISS
-
-        zl = sum(zh[i].length for i in zs)
-        el = sum(en[j].length for j in es)
-        return s, words, hits, zl, el
+            c = self.start[i] + sc.m - self.lo[i]
+            t = sc.truncated_score(i - 1, sc.m - 1)
+            if t is not None and t > s11[c]:
+                s11[c] = t
+        return out
 
 
 def confidence(score: float) -> float:

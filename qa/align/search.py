@@ -2,100 +2,104 @@
 
 A run of skipped paragraphs (a dropped section, a truncated tail) pays the gap
 opening once and a small extension per paragraph, so damage costs one gap
-rather than many independent penalties.
+rather than many independent penalties. The band's cells are stored row after
+row in flat arrays; each row is computed with numpy, only the walk along rows
+is a Python loop.
 """
 from __future__ import annotations
 
-from .scorer import Scorer
+import numpy as np
+
+from .scorer import BEADS
 
 GAP_OPEN = 3.0
 GAP_EXTEND = 0.3
-BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
-NEG = float("-inf")
+NEG = -np.inf
 
 
-def search(scorer: Scorer, n: int, m: int, band: list[tuple[int, int]]):
-    """Best path through rows 0..n of ``band`` (lo, hi inclusive per row).
+def search(scores: dict, band, gap_open: float = GAP_OPEN, gap_extend: float = GAP_EXTEND):
+    """Best path through the band (rows 0..n, cells lo..hi inclusive per row),
+    given bead score arrays over its cells from ``PairTable.scores``.
 
     Returns a list of (i0, i1, j0, j1, score) in document order; score is None for skips.
     """
-    lo = [b[0] for b in band]
-    hi = [b[1] for b in band]
-    # Three states per cell: 0 = after a bead, 1 = inside a zh gap, 2 = inside an en gap.
-    best = [[[NEG] * (hi[i] - lo[i] + 1) for _ in range(3)] for i in range(n + 1)]
-    back = [[[None] * (hi[i] - lo[i] + 1) for _ in range(3)] for i in range(n + 1)]
-    best[0][0][0 - lo[0]] = 0.0
-
-    def get(i, j, state):
-        if i < 0 or j < lo[i] or j > hi[i]:
-            return NEG
-        return best[i][state][j - lo[i]]
-
-    def best_state(i, j):
-        b, bs = NEG, 0
-        if 0 <= i and lo[i] <= j <= hi[i]:
-            row = j - lo[i]
-            for st in (0, 1, 2):
-                v = best[i][st][row]
-                if v > b:
-                    b, bs = v, st
-        return b, bs
-
-    score = scorer.score
+    n = len(band) - 1
+    lo = np.array([b[0] for b in band], dtype=np.int64)
+    hi = np.array([b[1] for b in band], dtype=np.int64)
+    width = hi - lo + 1
+    start = np.concatenate([[0], np.cumsum(width)])
+    m = int(hi[n])
+    cells = int(start[-1])
+    S = np.full((3, cells), NEG)  # 0 after a bead, 1 inside a zh gap, 2 inside an en gap
+    best = np.full(cells, NEG)
+    choice = np.zeros(cells, dtype=np.int8)
+    stacked = [scores[b] for b in BEADS]
+    ramp = gap_extend * np.arange(int(width.max()))
     for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            if i == 0 and j == 0:
-                continue
-            k = j - lo[i]
-            # beads
-            top, arg = NEG, None
-            for di, dj in BEADS:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
+        a, w, j0 = int(start[i]), int(width[i]), int(lo[i])
+        ks = np.arange(w)
+        if i == 0:
+            row0 = np.full(w, NEG)
+            row0[0] = 0.0
+        else:
+            cands = np.full((len(BEADS), w), NEG)
+            for b, (di, dj) in enumerate(BEADS):
+                if i < di:
                     continue
-                prev, pst = best_state(pi, pj)
-                if prev == NEG:
-                    continue
-                v = prev + score(pi, i, pj, j)
-                if v > top:
-                    top, arg = v, (di, dj, pst)
-            best[i][0][k], back[i][0][k] = top, arg
-            # zh gap (a 1-0 link)
-            if i > 0:
-                a = get(i - 1, j, 1) - GAP_EXTEND
-                b, bs = NEG, 0
-                for st in (0, 2):
-                    v = get(i - 1, j, st) - GAP_OPEN
-                    if v > b:
-                        b, bs = v, st
-                if a >= b:
-                    best[i][1][k], back[i][1][k] = a, (1, 0, 1)
-                else:
-                    best[i][1][k], back[i][1][k] = b, (1, 0, bs)
-            # en gap (a 0-1 link)
-            if j > 0:
-                a = get(i, j - 1, 2) - GAP_EXTEND
-                b, bs = NEG, 0
-                for st in (0, 1):
-                    v = get(i, j - 1, st) - GAP_OPEN
-                    if v > b:
-                        b, bs = v, st
-                if a >= b:
-                    best[i][2][k], back[i][2][k] = a, (0, 1, 2)
-                else:
-                    best[i][2][k], back[i][2][k] = b, (0, 1, bs)
+                p = i - di
+                idx = ks + (j0 - dj - int(lo[p]))
+                ok = (idx >= 0) & (idx < width[p])
+                prev = best[start[p] + np.clip(idx, 0, width[p] - 1)]
+                cands[b] = np.where(ok, prev, NEG) + stacked[b][a:a + w]
+            choice[a:a + w] = cands.argmax(axis=0)
+            row0 = cands.max(axis=0)
+        # a zh gap: from (i-1, j)
+        if i > 0:
+            p = i - 1
+            idx = ks + (j0 - int(lo[p]))
+            ok = (idx >= 0) & (idx < width[p])
+            at = start[p] + np.clip(idx, 0, width[p] - 1)
+            extend = S[1, at] - gap_extend
+            opened = np.maximum(S[0, at], S[2, at]) - gap_open
+            row1 = np.where(ok, np.maximum(extend, opened), NEG)
+        else:
+            row1 = np.full(w, NEG)
+        # an en gap: from (i, j-1), a running maximum along the row
+        run = np.maximum.accumulate(np.maximum(row0, row1) - gap_open + ramp[:w])
+        row2 = np.full(w, NEG)
+        row2[1:] = run[:-1] - gap_extend * (ks[1:] - 1)
+        S[0, a:a + w], S[1, a:a + w], S[2, a:a + w] = row0, row1, row2
+        best[a:a + w] = np.maximum(np.maximum(row0, row1), row2)
 
-    total, state = best_state(n, m)
-    if total == NEG:
+    def at(i, j):
+        return int(start[i] + j - lo[i])
+
+    c = at(n, m)
+    if best[c] == NEG:
         raise RuntimeError("alignment band does not connect the two documents")
+    state = int(S[:, c].argmax())
     path = []
     i, j = n, m
     while i > 0 or j > 0:
-        di, dj, prev_state = back[i][state][j - lo[i]]
+        c = at(i, j)
         if state == 0:
-            path.append((i - di, i, j - dj, j, score(i - di, i, j - dj, j)))
+            di, dj = BEADS[choice[c]]
+            path.append((i - di, i, j - dj, j, float(stacked[choice[c]][c])))
+            i, j = i - di, j - dj
+            state = int(S[:, at(i, j)].argmax())
+        elif state == 1:
+            pc = at(i - 1, j)
+            path.append((i - 1, i, j, j, None))
+            extend = S[1, pc] - gap_extend
+            opened = max(S[0, pc], S[2, pc]) - gap_open
+            i -= 1
+            state = 1 if extend >= opened else (0 if S[0, pc] >= S[2, pc] else 2)
         else:
-            path.append((i - di, i, j - dj, j, None))
-        i, j, state = i - di, j - dj, prev_state
+            pc = c - 1
+            path.append((i, i, j - 1, j, None))
+            extend = S[2, pc] - gap_extend
+            opened = max(S[0, pc], S[1, pc]) - gap_open
+            j -= 1
+            state = 2 if extend >= opened else (0 if S[0, pc] >= S[1, pc] else 1)
     path.reverse()
     return path
