@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import random
-from collections import Counter
 
 import numpy as np
 
@@ -146,7 +145,7 @@ class Scorer:
             self.q = min(max(rates[len(rates) // 2], 0.15), 0.9)
 
     # -- pair evidence inside the band
-    def pairs(self, band) -> "PairTable":
+    def pairs(self, band) -> PairTable:
         return PairTable(self, band)
 
     def truncated_score(self, i: int, j: int) -> float | None:
