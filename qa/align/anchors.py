@@ -45,7 +45,35 @@ def anchors(zh, en, rare_words: bool = False) -> list[tuple[int, int]]:
     for k, i in zl.items():
         if k in el:
             pairs.add((i, el[k]))
+    if rare_words:
+        pairs = supported(pairs, len(en) / len(zh))
     return longest_chain(sorted(pairs))
+
+
+SUPPORT_WINDOW = 40
+REFINE_SUPPORT = 3
+
+
+def supported(pairs, slope: float, need: int = 1) -> list[tuple[int, int]]:
+    """The candidate anchors that another candidate nearby agrees with (the two
+    lie on one line of the documents' slope). In a long text most candidates
+    from rare words are coincidences, and one far-off anchor in the chain
+    pinches the search away from the true path; true anchors come in runs."""
+    pts = sorted(pairs)
+    rows = [p[0] for p in pts]
+    keep = []
+    for k, (i, j) in enumerate(pts):
+        a = bisect.bisect_left(rows, i - SUPPORT_WINDOW)
+        b = bisect.bisect_right(rows, i + SUPPORT_WINDOW)
+        agree = 0
+        for q in range(a, b):
+            di, dj = pts[q][0] - i, pts[q][1] - j
+            if di and abs(dj - di * slope) <= 2 + 0.15 * abs(di):
+                agree += 1
+                if agree >= need:
+                    keep.append((i, j))
+                    break
+    return keep
 
 
 def rare_word_pairs(zh, en, rows=None, cols=None) -> set[tuple[int, int]]:
@@ -108,7 +136,8 @@ def refine(zh, en, chain: list[tuple[int, int]]) -> list[tuple[int, int]]:
         (ia, ja), (ib, jb) = stack.pop()
         if (ib - ia) * (jb - ja) <= SMALL_BLOCK or ib - ia < 3 or jb - ja < 3:
             continue
-        found = longest_chain(sorted(_block_pairs(zh, en, ia + 1, ib, ja + 1, jb)))
+        slope = (jb - ja) / (ib - ia)
+        found = longest_chain(sorted(supported(_block_pairs(zh, en, ia + 1, ib, ja + 1, jb), slope, REFINE_SUPPORT)))
         if found:
             result.update(found)
             pts = [(ia, ja)] + found + [(ib, jb)]
