@@ -14,6 +14,7 @@ from .scorer import Scorer, confidence
 from .search import search
 
 PATH_MARGIN = 8  # units of slack around the first alignment for the second
+ROUNDS = 1
 
 
 def align(bitext: Bitext) -> tuple[Link, ...]:
@@ -45,8 +46,10 @@ def align_features(zh, en) -> tuple[Link, ...]:
     if n * m > LONG_DOCUMENT_CELLS:
         # A long document: learn its own word pairs from this alignment and
         # align again in a band around it.
-        lexicon = learn(zh, en, path)
-        if lexicon:
+        for _ in range(ROUNDS):
+            lexicon = learn(zh, en, path)
+            if not lexicon:
+                break
             band = band_from_chain([(i1 - 1, j1 - 1) for _, i1, _, j1, _ in path], n, m, margin=PATH_MARGIN)
             path = _align(Scorer(zh, en, lexicon), band)
     links = []

@@ -62,7 +62,7 @@ def supported(pairs, slope: float, need: int = 1) -> list[tuple[int, int]]:
     pts = sorted(pairs)
     rows = [p[0] for p in pts]
     keep = []
-    for k, (i, j) in enumerate(pts):
+    for i, j in pts:
         a = bisect.bisect_left(rows, i - SUPPORT_WINDOW)
         b = bisect.bisect_right(rows, i + SUPPORT_WINDOW)
         agree = 0

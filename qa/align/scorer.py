@@ -35,6 +35,7 @@ LENGTH_BONUS = 1.5
 HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
 TYPE_PRIOR = {(1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.5, (1, 3): -3.5, (3, 1): -3.5}
+EN_SIDE = 1.0  # weight of the English -> Chinese direction of the dictionary evidence
 COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
 
 
@@ -53,6 +54,7 @@ class Scorer:
         self.zh, self.en = zh, en
         self.ratio = 1.0
         self.lam, self.q = 0.0005, 0.45
+        self.lam_e, self.q_e = 0.0005, 0.45
         n, m = len(zh), len(en)
         self.en_sets = [e.stems if e.spaced else dictionary.substrings(e.compact) for e in en]
         self._build_masks(lexicon or {})
@@ -98,6 +100,28 @@ class Scorer:
                     bits |= b
             self.E.append(bits)
         self.words = np.array([z.bit_count() for z in self.Z])
+        # The other direction: the English words some Chinese word of the
+        # document could explain, and which of them each Chinese unit explains.
+        glossable = set().union(*stems.values()) if stems else set()
+        m = len(self.en)
+        df: dict[str, int] = {}
+        for e, st in zip(self.en, self.en_sets):
+            if e.spaced:
+                for x in st:
+                    if x in glossable:
+                        df[x] = df.get(x, 0) + 1
+        limit = COMMON * m if m >= 10 else m
+        ebit = {x: k for k, x in enumerate(sorted(x for x, c in df.items() if c <= limit))}
+        self.Eb = [sum(1 << ebit[x] for x in st if x in ebit) if e.spaced else 0
+                   for e, st in zip(self.en, self.en_sets)]
+        cover = {w: sum(1 << ebit[x] for x in stems[w] if x in ebit) for w in types}
+        self.Zc = []
+        for z in self.zh:
+            bits = 0
+            for w in z.words:
+                bits |= cover[w]
+            self.Zc.append(bits)
+        self.ewords = np.array([b.bit_count() for b in self.Eb])
 
     def _informative(self, stems: dict) -> set:
         """Words whose gloss turns up in most English paragraphs (知识产权 -> "IP"
@@ -128,6 +152,19 @@ class Scorer:
             mean_len = sum(e.length for e in self.en) / m
             chance = min(max(hits / words, 0.01), 0.8)
             self.lam = -math.log(1 - chance) / mean_len
+        hits = words = 0
+        for _ in range(min(300, n * m)):
+            i, j = rng.randrange(n), rng.randrange(m)
+            if abs(i / n - j / m) < 0.1 and n * m > 100:
+                continue
+            w = self.Eb[j].bit_count()
+            if w:
+                hits += (self.Zc[i] & self.Eb[j]).bit_count()
+                words += w
+        if words:
+            mean_len = sum(z.length for z in self.zh) / n
+            chance = min(max(hits / words, 0.01), 0.8)
+            self.lam_e = -math.log(1 - chance) / mean_len
 
     def fit(self, beads) -> None:
         """Fit the length ratio and q on confident 1-1 beads [(i, j)] of a search."""
@@ -143,6 +180,15 @@ class Scorer:
         if len(rates) >= 5:
             rates.sort()
             self.q = min(max(rates[len(rates) // 2], 0.15), 0.9)
+        rates = []
+        for i, j in beads:
+            w = self.Eb[j].bit_count()
+            if w >= 5:
+                pc = 1 - math.exp(-self.lam_e * self.zh[i].length)
+                rates.append(((self.Zc[i] & self.Eb[j]).bit_count() / w - pc) / (1 - pc))
+        if len(rates) >= 5:
+            rates.sort()
+            self.q_e = min(max(rates[len(rates) // 2], 0.15), 0.9)
 
     # -- pair evidence inside the band
     def pairs(self, band) -> PairTable:
@@ -168,10 +214,12 @@ class Scorer:
         hits = (self.E[j] & prefix).bit_count()
         return TRUNCATED + LENGTH_BONUS + float(self._dict_term(np.array(k), np.array(hits), np.array(e.length)))
 
-    def _dict_term(self, words, hits, el):
-        pc = np.minimum(1 - np.exp(-self.lam * el), 0.98)
-        pt = pc + (1 - pc) * self.q
-        return hits * np.log(pt / pc) + (words - hits) * math.log(1 - self.q)
+    def _dict_term(self, words, hits, el, lam=None, q=None):
+        lam = self.lam if lam is None else lam
+        q = self.q if q is None else q
+        pc = np.minimum(1 - np.exp(-lam * el), 0.98)
+        pt = pc + (1 - pc) * q
+        return hits * np.log(pt / pc) + (words - hits) * math.log(1 - q)
 
 
 class PairTable:
@@ -198,6 +246,8 @@ class PairTable:
         self.hits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self.lat = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self.num = np.zeros((max(n, 1), PW), dtype=np.int32)
+        # ehits[d][i, c]: English words of en[j] explained by zh[i-d+1 .. i], j = pa[i] + c
+        self.ehits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self._fill(sc)
 
     def _fill(self, sc: Scorer) -> None:
@@ -206,9 +256,21 @@ class PairTable:
         E2 = [E[j] | E[j - 1] if j else E[j] for j in range(m)]
         E3 = [E2[j] | E[j - 2] if j > 1 else E2[j] for j in range(m)]
         hits = self.hits
+        Zc, Eb = sc.Zc, sc.Eb
         for i in range(sc.n):
             z = sc.Z[i]
             a, b = int(self.pa[i]), int(self.pb[i])
+            c1 = Zc[i]
+            c2 = c1 | Zc[i - 1] if i else c1
+            c3 = c2 | Zc[i - 2] if i > 1 else c2
+            if c3:
+                g1, g2, g3 = self.ehits[1, i], self.ehits[2, i], self.ehits[3, i]
+                for c, j in enumerate(range(a, b + 1)):
+                    e = Eb[j]
+                    if e:
+                        g1[c] = (c1 & e).bit_count()
+                        g2[c] = (c2 & e).bit_count()
+                        g3[c] = (c3 & e).bit_count()
             if z:
                 h1, h2, h3 = hits[1, i], hits[2, i], hits[3, i]
                 for c, j in enumerate(range(a, b + 1)):
@@ -252,6 +314,7 @@ class PairTable:
         cz = np.concatenate([[0], np.cumsum(sc.zl)])
         ce = np.concatenate([[0], np.cumsum(sc.el)])
         cwz = np.concatenate([[0], np.cumsum(sc.words)])
+        cew = np.concatenate([[0], np.cumsum(sc.ewords)])
         cnz = np.concatenate([[0], np.cumsum(sc.znum)])
         cne = np.concatenate([[0], np.cumsum(sc.enum)])
         clz = np.concatenate([[0], np.cumsum(sc.zlat)])
@@ -265,6 +328,11 @@ class PairTable:
             hits = np.zeros(j.shape, dtype=np.int64)
             lat = np.zeros(j.shape, dtype=np.int64)
             num = np.zeros(j.shape, dtype=np.int64)
+            ehits = np.zeros(j.shape, dtype=np.int64)
+            last_zh = np.maximum(ri - 1, 0)
+            for u in range(1, dj + 1):
+                ehits += self.ehits[di][last_zh, np.clip(jj - u - self.pa[last_zh], 0, last)]
+            ewords = cew[jj] - cew[c0]
             for t in range(1, di + 1):
                 ip = np.maximum(ri - t, 0)  # the Chinese unit
                 col = np.clip(jj - 1 - self.pa[ip], 0, last)
@@ -295,16 +363,18 @@ class PairTable:
             # Latin tokens written in the Chinese (PCT, WIPO) must appear in the English
             tokens = clz[ri] - clz[r0]
             s += lat * LATIN_MATCH + (tokens - lat) * LATIN_MISS
-            out[(di, dj)] = (s, words, hits, zl, el, valid)
+            out[(di, dj)] = (s, words, hits, zl, el, valid, ewords, ehits)
         return out
 
     def scores(self, parts):
         """Bead score arrays over the band's cells (-inf where a bead cannot end) with the current fitted parameters."""
         sc = self.sc
         out = {}
-        for bead, (static, words, hits, zl, el, valid) in parts.items():
+        for bead, (static, words, hits, zl, el, valid, ewords, ehits) in parts.items():
             with np.errstate(divide="ignore", invalid="ignore"):  # cells that are not valid
                 s = static + np.where(words > 0, sc._dict_term(words, hits, el), 0.0)
+                if EN_SIDE:
+                    s += EN_SIDE * np.where(ewords > 0, sc._dict_term(ewords, ehits, zl * sc.ratio, sc.lam_e, sc.q_e), 0.0)
                 zl = zl * sc.ratio
                 d = np.log(el / zl)
                 sigma = 0.22 + 2.5 / np.sqrt(np.minimum(zl, el))
