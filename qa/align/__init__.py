@@ -6,6 +6,11 @@ counterpart. Offline, on the CPU, no model downloads.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from ..lang import dictionary
 from ..model import Bitext, Link
 from .anchors import LONG_DOCUMENT_CELLS, band_for, band_from_chain
 from .features import en_features, zh_features
@@ -20,21 +25,41 @@ ROUNDS = 1
 def align(bitext: Bitext) -> tuple[Link, ...]:
     if bitext.links is not None:
         return bitext.links
-    zh = [zh_features(p.norm) for p in bitext.zh.paragraphs]
-    en = [en_features(p.norm) for p in bitext.en.paragraphs]
+    zh, en = features_of([p.norm for p in bitext.zh.paragraphs], [p.norm for p in bitext.en.paragraphs])
     return align_features(zh, en)
+
+
+PARALLEL_UNITS = 4000  # documents with more paragraphs than this compute features on every core
+
+
+def _side(item):
+    side, text = item
+    return zh_features(text) if side == 0 else en_features(text)
+
+
+def features_of(zh_texts: list[str], en_texts: list[str]):
+    """Features of every unit; a long document's on all cores (they are most of its time)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(zh_texts) + len(en_texts) < PARALLEL_UNITS or workers < 2 or multiprocessing.parent_process():
+        return [zh_features(t) for t in zh_texts], [en_features(t) for t in en_texts]
+    dictionary.glosses()  # loaded once here, inherited by the forked workers
+    items = [(0, t) for t in zh_texts] + [(1, t) for t in en_texts]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        feats = list(pool.map(_side, items, chunksize=500))
+    return feats[:len(zh_texts)], feats[len(zh_texts):]
 
 
 def _confident(path) -> list[tuple[int, int]]:
     return [(i0, j0) for i0, i1, j0, j1, s in path if s is not None and i1 - i0 == 1 and j1 - j0 == 1 and s > 3]
 
 
-def _align(scorer: Scorer, band):
+def _align(scorer: Scorer, band, previous=None):
     table = scorer.pairs(band)
     parts = table.beads()
-    path = search(table.scores(parts), band)
+    if previous is None:
+        previous = search(table.scores(parts), band)
     # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again.
-    scorer.fit(_confident(path))
+    scorer.fit(_confident(previous))
     return search(table.scores(parts), band)
 
 
@@ -42,7 +67,8 @@ def align_features(zh, en) -> tuple[Link, ...]:
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return tuple(Link((i,), (), 0.0) for i in range(n)) + tuple(Link((), (j,), 0.0) for j in range(m))
-    path = _align(Scorer(zh, en), band_for(zh, en))
+    scorer = Scorer(zh, en)
+    path = _align(scorer, band_for(zh, en))
     if n * m > LONG_DOCUMENT_CELLS:
         # A long document: learn its own word pairs from this alignment and
         # align again in a band around it.
@@ -51,7 +77,7 @@ def align_features(zh, en) -> tuple[Link, ...]:
             if not lexicon:
                 break
             band = band_from_chain([(i1 - 1, j1 - 1) for _, i1, _, j1, _ in path], n, m, margin=PATH_MARGIN)
-            path = _align(Scorer(zh, en, lexicon), band)
+            path = _align(Scorer(zh, en, lexicon, scorer.en_sets), band, previous=path)
     links = []
     for i0, i1, j0, j1, s in path:
         if s is None:

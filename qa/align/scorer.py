@@ -50,13 +50,14 @@ class Scorer:
     the chance rate of a gloss hit (lost spaces inflate it) and the share of
     words a translation shows beyond chance."""
 
-    def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None):
+    def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None, en_sets=None):
         self.zh, self.en = zh, en
         self.ratio = 1.0
         self.lam, self.q = 0.0005, 0.45
         self.lam_e, self.q_e = 0.0005, 0.45
         n, m = len(zh), len(en)
-        self.en_sets = [e.stems if e.spaced else dictionary.substrings(e.compact) for e in en]
+        # What a gloss stem is looked up in: the words, or every substring where spaces were lost.
+        self.en_sets = en_sets or [e.stems if e.spaced else dictionary.substrings(e.compact) for e in en]
         self._build_masks(lexicon or {})
         self._fit_chance()
         self.zl = np.array([z.length for z in zh])
@@ -92,12 +93,11 @@ class Scorer:
                     bits |= 1 << types[w]
             self.Z.append(bits)
         self.E = []
+        known = stem_bits.keys()
         for st in self.en_sets:
             bits = 0
-            for s in st:
-                b = stem_bits.get(s)
-                if b:
-                    bits |= b
+            for s in known & st:
+                bits |= stem_bits[s]
             self.E.append(bits)
         self.words = np.array([z.bit_count() for z in self.Z])
         # The other direction: the English words some Chinese word of the
@@ -107,12 +107,12 @@ class Scorer:
         df: dict[str, int] = {}
         for e, st in zip(self.en, self.en_sets):
             if e.spaced:
-                for x in st:
-                    if x in glossable:
-                        df[x] = df.get(x, 0) + 1
+                for x in glossable & st:
+                    df[x] = df.get(x, 0) + 1
         limit = COMMON * m if m >= 10 else m
         ebit = {x: k for k, x in enumerate(sorted(x for x, c in df.items() if c <= limit))}
-        self.Eb = [sum(1 << ebit[x] for x in st if x in ebit) if e.spaced else 0
+        eknown = ebit.keys()
+        self.Eb = [sum(1 << ebit[x] for x in eknown & st) if e.spaced else 0
                    for e, st in zip(self.en, self.en_sets)]
         cover = {w: sum(1 << ebit[x] for x in stems[w] if x in ebit) for w in types}
         self.Zc = []
@@ -131,7 +131,18 @@ class Scorer:
             return set(stems)
         sets = self.en_sets[:: max(1, m // 300)]
         limit = COMMON * len(sets)
-        return {w for w, ss in stems.items() if sum(1 for st in sets if not ss.isdisjoint(st)) <= limit}
+        words_of: dict[str, list[str]] = {}
+        for w, ss in stems.items():
+            for x in ss:
+                words_of.setdefault(x, []).append(w)
+        found: dict[str, int] = dict.fromkeys(stems, 0)
+        for st in sets:
+            hit = set()
+            for x in words_of.keys() & st:
+                hit.update(words_of[x])
+            for w in hit:
+                found[w] += 1
+        return {w for w, c in found.items() if c <= limit}
 
     def _fit_chance(self) -> None:
         """The chance hit rate for this document, from pairs far off the diagonal."""

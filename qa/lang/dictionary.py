@@ -27,6 +27,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*$|\bsee also\b.*$|\bvariant of\b.*$|\bused in\b.*$")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     w = word.lower().strip("'-")
     if len(w) > 4:
@@ -214,4 +215,8 @@ def substrings(compact: str) -> frozenset:
     """Every 3-5 letter substring of an English text whose spaces were lost
     (lower-case letters only): where its words cannot be told apart, a gloss
     stem is found by substring. Shared by the aligner and the rules."""
-    return frozenset(compact[a:a + k] for k in (3, 4, 5) for a in range(len(compact) - k + 1))
+    n = len(compact)
+    out = {compact[a:a + 3] for a in range(n - 2)}
+    out.update({compact[a:a + 4] for a in range(n - 3)})
+    out.update({compact[a:a + 5] for a in range(n - 4)})
+    return frozenset(out)
