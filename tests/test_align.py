@@ -5,7 +5,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from qa.align import align
-from qa.align.anchors import band_from_chain, longest_chain
+from qa.align.anchors import band_from_chain, longest_chain, supported
 from qa.load import load
 
 # A small report: each Chinese paragraph with its English translation.
@@ -102,3 +102,82 @@ def test_band_between_anchors_reaches_both_corners():
     assert band[0][0] == 0 and band[-1][1] == 30
     assert all(lo <= hi for lo, hi in band)
     assert all(band[i][0] <= band[i + 1][0] and band[i][1] <= band[i + 1][1] for i in range(100))
+
+
+def test_one_to_three_split(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    en[7:8] = ["A memorandum of cooperation was signed with WIPO.", "It covers training.",
+               "15 training sessions were held."]
+    got = beads(zh, en, tmp_path)
+    assert ((7,), (7, 8, 9)) in got
+    assert ((8,), (10,)) in got
+
+
+def test_three_to_one_merge(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    zh[6] = "省市场监管局查办商标侵权案件58宗，罚没款430万元。"
+    en[6] = "The provincial market regulator investigated 58 trademark cases and collected 4.3 million yuan in fines."
+    en[4:7] = [" ".join(en[4:7])]
+    got = beads(zh, en, tmp_path)
+    assert ((4, 5, 6), (4,)) in got
+
+
+def test_two_to_two_crossing(tmp_path):
+    # The paragraph break moved: half of Chinese paragraph 5 ends English paragraph 4.
+    zh, en = map(list, zip(*PAIRS))
+    zh[4:6] = ["海关扣留侵权货物1200批次。", "涉及货物35.6万件，省版权局查办侵犯版权案件286宗。"]
+    en[4:6] = ["Customs detained 1,200 batches of infringing goods, involving 356,000 items.",
+               "The provincial copyright administration investigated 286 copyright cases."]
+    got = beads(zh, en, tmp_path)
+    assert ((4, 5), (4, 5)) in got
+
+
+def test_rare_anchor_candidates_need_a_neighbour_that_agrees():
+    # (100, 900) is a coincidence: nothing near it lies on the documents' slope.
+    pairs = [(10, 11), (30, 32), (55, 57), (100, 900), (120, 126), (140, 147)]
+    assert supported(pairs, 1.0) == [(10, 11), (30, 32), (55, 57), (120, 126), (140, 147)]
+
+
+def sentences(n):
+    """A sentence-per-line text of n units built from PAIRS with new numbers."""
+    zh, en = [], []
+    for k in range(n):
+        z, e = PAIRS[1 + k % (len(PAIRS) - 1)]
+        zh.append(z.replace("2025", str(1000 + k)))
+        en.append(e.replace("2025", str(1000 + k)))
+    return zh, en
+
+
+def test_sentence_per_line_file_with_a_dropped_stretch(tmp_path):
+    zh, en = sentences(400)
+    del en[150:160]  # a dropped stretch in the middle
+    got = beads(zh, en, tmp_path)
+    assert [b for b in got if not b[1]] == [((i,), ()) for i in range(150, 160)]
+    assert ((160,), (150,)) in got and ((399,), (389,)) in got
+
+
+def test_same_input_same_alignment_in_another_process(tmp_path):
+    import subprocess
+    import sys
+    zh, en = sentences(300)
+    (tmp_path / "zh.txt").write_text("\n".join(zh), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(en[:280]), encoding="utf-8")
+    code = ("import sys; from qa.load import load; from qa.align import align;"
+            "print([(l.zh, l.en) for l in align(load(sys.argv[1], sys.argv[2]))])")
+    runs = {subprocess.run([sys.executable, "-c", code, str(tmp_path / "zh.txt"), str(tmp_path / "en.txt")],
+                           capture_output=True, text=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin"}).stdout
+            for seed in ("1", "2")}
+    assert len(runs) == 1 and "(299,), ()" in runs.pop()
+
+
+def test_word_pairs_are_learned_from_beads_that_share_them():
+    from types import SimpleNamespace as U
+
+    from qa.align.lexicon import learn
+    # 300 one-to-one beads; every 15th pairs a name the dictionary lacks with "Abel".
+    zh = [U(words=("亚伯", "说") if i % 15 == 0 else (f"词{i}", "说")) for i in range(300)]
+    en = [U(spaced=True, stems={"abel", "said"} if j % 15 == 0 else {f"w{j}", "said"}) for j in range(300)]
+    path = [(k, k + 1, k, k + 1, 5.0) for k in range(300)]
+    learned = learn(zh, en, path)
+    assert learned == {"亚伯": {"abel"}}  # "说"/"said" is in every bead: a function word, not learned
+    assert learn(zh[:100], en[:100], path[:100]) == {}  # too short a document to count on

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 MIN_UNITS = 200  # fewer beads than this teach nothing reliable
+MAX_BEADS = 6000
 MIN_TOGETHER = 3  # beads a pair must share
 MIN_DICE = 0.3
 FREQUENT = 0.1  # words in more beads than this share are function words, not translations
@@ -23,6 +24,9 @@ def learn(zh, en, path) -> dict[str, set[str]]:
     beads = [(i0, i1, j0, j1) for i0, i1, j0, j1, s in path if s is not None and s > 0]
     if len(beads) < MIN_UNITS:
         return {}
+    # Word pairs frequent enough to matter show up in any few thousand beads:
+    # a sample spread over the document keeps learning from growing with it.
+    beads = beads[:: -(-len(beads) // MAX_BEADS)]
     zs, es = [], []
     cz: Counter = Counter()
     ce: Counter = Counter()
