@@ -136,6 +136,38 @@ def evidence(ctx: Context) -> Evidence:
     return got
 
 
+def unmatched_sentences(ctx: Context, link, sents, words, ev, weight) -> set[int]:
+    """Indices of the Chinese sentences ``sents`` that the sentence aligner, run
+    inside the link, leaves with no English sentence, or puts in a bead with
+    others whose English holds little of its own words (a dropped sentence
+    is often merged with a neighbour rather than left alone)."""
+    from ..align import align_features
+    from ..align.features import en_features, zh_features
+
+    es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
+    if not es:
+        return set(range(len(sents)))
+    sets = [st for j in link.en for st in ev.sentence_sets(j)]
+    beads = align_features([zh_features(ctx.zh[i].norm[a:b]) for i, a, b in sents],
+                           [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
+    out = set()
+    for bead in beads:
+        if not bead.en:
+            out.update(bead.zh)
+        elif len(bead.zh) > 1:
+            here = [sets[x] for x in bead.en if x < len(sets)]
+            for k in bead.zh:
+                mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
+                total = sum(weight(st) for st in mine.values())
+                held = sum(weight(st) for st in mine.values() if any(_has(h, x) for h in here for x in st))
+                if len(mine) >= 3 and held <= MERGED_COVER * total:
+                    out.add(k)
+    return out
+
+
+MERGED_COVER = 0.35
+
+
 def _cut_link(ctx: Context):
     tail = truncated_tail(ctx)
     return len(ctx.en) - 1 if tail and tail[1] else None
@@ -183,7 +215,7 @@ class DroppedContent(Rule):
 
     code, name, severity = "DC01", "dropped-content", "warning"
     summary = "A Chinese sentence has no English counterpart"
-    MIN_WORDS, MAX_COVER, MAX_SCATTER = 3, 0.25, 0.35
+    MIN_WORDS, MAX_COVER, MAX_SCATTER, MAX_UNMATCHED = 3, 0.25, 0.35, 0.6
     examples = (
         Example(
             zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
@@ -211,32 +243,38 @@ class DroppedContent(Rule):
             english = ev.link_set(link)
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
+            unmatched = unmatched_sentences(ctx, link, sents, words, ev, ev.weight)
             for k, (i, a, b) in enumerate(sents):
-                if any(id(m) in present for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)):
+                figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
+                if any(id(m) in present for m in figures):
                     continue  # a figure of the sentence is in the English
+                mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
+                wt = {w: ev.weight(st) for w, st in mine.items()}
+                # 1. its own words (no other sentence of the paragraph uses them) are not in the English
                 others = {w for n, ws in enumerate(words) if n != k for w in ws}
-                own = {w: s for w, s in words[k].items() if w not in others and not ev.is_common(s)}
-                found = [w for w, s in own.items() if any(x in english for x in s)]
-                # a word whose gloss is everywhere ("year", "work") weighs little
-                weight = {w: ev.weight(s) for w, s in own.items()}
-                total = sum(weight.values())
-                lost = len(own) >= self.MIN_WORDS and total and sum(weight[w] for w in found) <= self.MAX_COVER * total
-                if not lost:
-                    # Or: no English sentence holds much of it (its words are there, but scattered).
-                    mine = {w: s for w, s in words[k].items() if not ev.is_common(s)}
-                    wt = {w: ev.weight(s) for w, s in mine.items()}
+                own = {w: st for w, st in mine.items() if w not in others}
+                total = sum(wt[w] for w in own)
+                held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
+                lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
+                if not lost and len(mine) > self.MIN_WORDS and len(en_sents) >= 2:
+                    # 2. or its words are there but scattered: no one or two English sentences
+                    # hold much of them; with a looser bar, over three, when the sentence
+                    # aligner found it no English sentence or when its figures are all gone
                     total = sum(wt.values())
-                    if len(mine) < self.MIN_WORDS + 1 or not total or len(en_sents) < 2:
-                        continue
-                    # which English sentences hold each word; a long Chinese sentence may become two
-                    hits = {w: {n for n, st in enumerate(en_sents) if any(_has(st, x) for x in s)}
-                            for w, s in mine.items()}
-                    best = max(sum(wt[w] for w, at in hits.items() if x in at or x + 1 in at)
+                    hits = {w: {n for n, st in enumerate(en_sents) if any(_has(st, x) for x in sts)}
+                            for w, sts in mine.items()}
+                    near = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1}) for x in range(len(en_sents)))
+                    wide = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1, x + 2})
                                for x in range(len(en_sents)))
-                    if best > self.MAX_SCATTER * total:
-                        continue
-                    found = [w for w, s in mine.items() if any(x in english for x in s)]
+                    suspect = k in unmatched or bool(figures)
+                    lost = total and (near <= self.MAX_SCATTER * total
+                                      or suspect and wide <= self.MAX_UNMATCHED * total)
                     own = mine
+                if not lost and len(figures) >= 2 and k in unmatched:
+                    lost, own = True, mine  # 3. several figures, none in the English, and no English sentence
+                if not lost:
+                    continue
+                found = [w for w, st in own.items() if any(x in english for x in st)]
                 para = ctx.zh[i]
                 text = para.text[a:b]
                 yield self.finding(
