@@ -56,10 +56,13 @@ def _confident(path) -> list[tuple[int, int]]:
 def _align(scorer: Scorer, band, previous=None):
     table = scorer.pairs(band)
     parts = table.beads()
-    if previous is None:
+    first = previous is None
+    if first:
         previous = search(table.scores(parts), band)
-    # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again.
-    scorer.fit(_confident(previous))
+    # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again
+    # (unless there were too few to fit on: the same search would find the same path).
+    if not scorer.fit(_confident(previous)) and first:
+        return previous
     return search(table.scores(parts), band)
 
 

@@ -177,10 +177,11 @@ class Scorer:
             chance = min(max(hits / words, 0.01), 0.8)
             self.lam_e = -math.log(1 - chance) / mean_len
 
-    def fit(self, beads) -> None:
-        """Fit the length ratio and q on confident 1-1 beads [(i, j)] of a search."""
+    def fit(self, beads) -> bool:
+        """Fit the length ratio and q on confident 1-1 beads [(i, j)] of a search;
+        False when there are too few to fit on."""
         if len(beads) < 5:
-            return
+            return False
         self.ratio = float(np.median([self.en[j].length / self.zh[i].length for i, j in beads]))
         rates = []
         for i, j in beads:
@@ -200,6 +201,7 @@ class Scorer:
         if len(rates) >= 5:
             rates.sort()
             self.q_e = min(max(rates[len(rates) // 2], 0.15), 0.9)
+        return True
 
     # -- pair evidence inside the band
     def pairs(self, band) -> PairTable:

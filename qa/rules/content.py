@@ -243,7 +243,12 @@ class DroppedContent(Rule):
             english = ev.link_set(link)
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
-            unmatched = unmatched_sentences(ctx, link, sents, words, ev, ev.weight)
+            aligned = []  # the sentence alignment, computed when a sentence needs it
+
+            def unmatched(k, link=link, sents=sents, words=words, aligned=aligned):
+                if not aligned:
+                    aligned.append(unmatched_sentences(ctx, link, sents, words, ev, ev.weight))
+                return k in aligned[0]
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
                 if any(id(m) in present for m in figures):
@@ -266,11 +271,10 @@ class DroppedContent(Rule):
                     near = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1}) for x in range(len(en_sents)))
                     wide = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1, x + 2})
                                for x in range(len(en_sents)))
-                    suspect = k in unmatched or bool(figures)
                     lost = total and (near <= self.MAX_SCATTER * total
-                                      or suspect and wide <= self.MAX_UNMATCHED * total)
+                                      or wide <= self.MAX_UNMATCHED * total and (bool(figures) or unmatched(k)))
                     own = mine
-                if not lost and len(figures) >= 2 and k in unmatched:
+                if not lost and len(figures) >= 2 and unmatched(k):
                     lost, own = True, mine  # 3. several figures, none in the English, and no English sentence
                 if not lost:
                     continue
