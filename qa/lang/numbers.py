@@ -327,9 +327,10 @@ _EN_ARABIC = re.compile(
     re.IGNORECASE,
 )
 _EN_DATE = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|"
+    # The lookahead rejects most positions at once (the month alternation is costly to try everywhere).
+    r"(?=[\dJFMASOND])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?=\D|$)|"
-    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)",
+    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))",
     re.IGNORECASE,
 )
 _EN_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[—–\-~]\s*(\d{4})(?!\d)")
@@ -345,7 +346,8 @@ _ORDINAL_WORDS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
 }
 _EN_WORD = re.compile(
-    r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?("
+    r"\b(?=[" + "".join(sorted({w[0] for w in list(_WORDS) + list(_ORDINAL_WORDS)})) + r"])"
+    r"(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?("
     + "|".join(sorted(list(_WORDS) + list(_ORDINAL_WORDS), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
