@@ -144,63 +144,57 @@ class Scorer:
                 found[w] += 1
         return {w for w, c in found.items() if c <= limit}
 
+    def _counts(self, i: int, j: int, back: bool) -> tuple[int, int, float]:
+        """(words, words explained, length of the other side) for zh[i] and en[j]:
+        Chinese words with a gloss in the English, or (back) English words a Chinese word explains."""
+        if back:
+            return self.Eb[j].bit_count(), (self.Zc[i] & self.Eb[j]).bit_count(), self.zh[i].length
+        return self.Z[i].bit_count(), (self.Z[i] & self.E[j]).bit_count(), self.en[j].length
+
     def _fit_chance(self) -> None:
-        """The chance hit rate for this document, from pairs far off the diagonal."""
+        """The chance hit rate for this document, each direction, from pairs far off the diagonal."""
         n, m = len(self.zh), len(self.en)
         if not n or not m:
             return
         rng = random.Random(1234)  # fixed seed: output must be deterministic
-        hits = words = 0
-        for _ in range(min(300, n * m)):
-            i, j = rng.randrange(n), rng.randrange(m)
-            if abs(i / n - j / m) < 0.1 and n * m > 100:
-                continue  # near the diagonal pairs may be translations
-            w = self.Z[i].bit_count()
-            if w:
-                hits += (self.Z[i] & self.E[j]).bit_count()
-                words += w
-        if words:
-            mean_len = sum(e.length for e in self.en) / m
-            chance = min(max(hits / words, 0.01), 0.8)
-            self.lam = -math.log(1 - chance) / mean_len
-        hits = words = 0
-        for _ in range(min(300, n * m)):
-            i, j = rng.randrange(n), rng.randrange(m)
-            if abs(i / n - j / m) < 0.1 and n * m > 100:
-                continue
-            w = self.Eb[j].bit_count()
-            if w:
-                hits += (self.Zc[i] & self.Eb[j]).bit_count()
-                words += w
-        if words:
-            mean_len = sum(z.length for z in self.zh) / n
-            chance = min(max(hits / words, 0.01), 0.8)
-            self.lam_e = -math.log(1 - chance) / mean_len
+        for back in (False, True):
+            hits = words = 0
+            for _ in range(min(300, n * m)):
+                i, j = rng.randrange(n), rng.randrange(m)
+                if abs(i / n - j / m) < 0.1 and n * m > 100:
+                    continue  # near the diagonal pairs may be translations
+                w, h, _ = self._counts(i, j, back)
+                hits, words = hits + h, words + w
+            if words:
+                other = self.zh if back else self.en
+                mean_len = sum(u.length for u in other) / len(other)
+                lam = -math.log(1 - min(max(hits / words, 0.01), 0.8)) / mean_len
+                if back:
+                    self.lam_e = lam
+                else:
+                    self.lam = lam
 
     def fit(self, beads) -> bool:
-        """Fit the length ratio and q on confident 1-1 beads [(i, j)] of a search;
-        False when there are too few to fit on."""
+        """Fit the length ratio and q (each direction) on confident 1-1 beads [(i, j)]
+        of a search; False when there are too few to fit on."""
         if len(beads) < 5:
             return False
         self.ratio = float(np.median([self.en[j].length / self.zh[i].length for i, j in beads]))
-        rates = []
-        for i, j in beads:
-            w = self.Z[i].bit_count()
-            if w >= 5:
-                pc = 1 - math.exp(-self.lam * self.en[j].length)
-                rates.append(((self.Z[i] & self.E[j]).bit_count() / w - pc) / (1 - pc))
-        if len(rates) >= 5:
-            rates.sort()
-            self.q = min(max(rates[len(rates) // 2], 0.15), 0.9)
-        rates = []
-        for i, j in beads:
-            w = self.Eb[j].bit_count()
-            if w >= 5:
-                pc = 1 - math.exp(-self.lam_e * self.zh[i].length)
-                rates.append(((self.Zc[i] & self.Eb[j]).bit_count() / w - pc) / (1 - pc))
-        if len(rates) >= 5:
-            rates.sort()
-            self.q_e = min(max(rates[len(rates) // 2], 0.15), 0.9)
+        for back in (False, True):
+            lam = self.lam_e if back else self.lam
+            rates = []
+            for i, j in beads:
+                w, h, length = self._counts(i, j, back)
+                if w >= 5:
+                    pc = 1 - math.exp(-lam * length)
+                    rates.append((h / w - pc) / (1 - pc))
+            if len(rates) >= 5:
+                rates.sort()
+                q = min(max(rates[len(rates) // 2], 0.15), 0.9)
+                if back:
+                    self.q_e = q
+                else:
+                    self.q = q
         return True
 
     # -- pair evidence inside the band
