@@ -19,7 +19,6 @@ from .scorer import Scorer, confidence
 from .search import search
 
 PATH_MARGIN = 8  # units of slack around the first alignment for the second
-ROUNDS = 1
 
 
 def align(bitext: Bitext) -> tuple[Link, ...]:
@@ -75,10 +74,9 @@ def align_features(zh, en) -> tuple[Link, ...]:
     if n * m > LONG_DOCUMENT_CELLS:
         # A long document: learn its own word pairs from this alignment and
         # align again in a band around it.
-        for _ in range(ROUNDS):
-            lexicon = learn(zh, en, path)
-            if not lexicon:
-                break
+        # (A third pass gained 0.002 F1 on the Bible for 3 s more: not worth it.)
+        lexicon = learn(zh, en, path)
+        if lexicon:
             band = band_from_chain([(i1 - 1, j1 - 1) for _, i1, _, j1, _ in path], n, m, margin=PATH_MARGIN)
             path = _align(Scorer(zh, en, lexicon, scorer.en_sets), band, previous=path)
     links = []

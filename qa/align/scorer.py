@@ -35,8 +35,15 @@ LENGTH_BONUS = 1.5
 HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
 TYPE_PRIOR = {(1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.5, (1, 3): -3.5, (3, 1): -3.5}
-EN_SIDE = 1.0  # weight of the English -> Chinese direction of the dictionary evidence
 COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
+
+
+def layout(band):
+    """(lo, hi, start) of a band: rows 0..n hold cells lo[i]..hi[i], stored row
+    after row in flat arrays, row i from index start[i]."""
+    lo = np.array([b[0] for b in band], dtype=np.int64)
+    hi = np.array([b[1] for b in band], dtype=np.int64)
+    return lo, hi, np.concatenate([[0], np.cumsum(hi - lo + 1)])
 
 
 def _section_code(section) -> int:
@@ -84,7 +91,7 @@ class Scorer:
             if w in informative:
                 for s in stems[w]:
                     stem_bits[s] = stem_bits.get(s, 0) | (1 << k)
-        self.types, self.type_stems = types, stems
+        self.types = types
         self.Z = []
         for z in self.zh:
             bits = 0
@@ -241,10 +248,8 @@ class PairTable:
     def __init__(self, sc: Scorer, band):
         self.sc = sc
         n, m = sc.n, sc.m
-        lo = np.array([b[0] for b in band], dtype=np.int64)
-        hi = np.array([b[1] for b in band], dtype=np.int64)
+        lo, hi, self.start = layout(band)
         self.lo, self.hi = lo, hi
-        self.W = int((hi - lo).max()) + 1
         up = np.minimum(np.arange(n) + MAX_SPAN, n)
         self.pa = np.maximum(lo[1:] - MAX_SPAN, 0)
         self.pb = np.maximum(np.minimum(hi[up] - 1, m - 1), self.pa)
@@ -287,19 +292,15 @@ class PairTable:
             zf = sc.zh[i]
             if zf.latin:
                 toks = list(zf.latin)
-                found = [sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j].compact) for j in range(a, b + 1)]
+                # which tokens each English unit holds, from two units before the window
+                found = {j: sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j].compact)
+                         for j in range(max(0, a - 2), b + 1)}
                 for c, j in enumerate(range(a, b + 1)):
-                    u = found[c]
+                    u = found[j]
                     self.lat[1, i, c] = u.bit_count()
-                    if c >= 1:
-                        u |= found[c - 1]
-                    elif j >= 1:
-                        u |= sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j - 1].compact)
+                    u |= found.get(j - 1, 0)
                     self.lat[2, i, c] = u.bit_count()
-                    if c >= 2:
-                        u |= found[c - 2]
-                    elif j >= 2:
-                        u |= sum(1 << t for t, tok in enumerate(toks) if tok in sc.en[j - 2].compact)
+                    u |= found.get(j - 2, 0)
                     self.lat[3, i, c] = u.bit_count()
             if zf.numbers:
                 for c, j in enumerate(range(a, b + 1)):
@@ -308,13 +309,12 @@ class PairTable:
                         self.num[i, c] = sum((zf.numbers & en_).values())
 
     def beads(self):
-        """Per bead type (di, dj): flat arrays over the band's cells, row by row
-        (cell c is row ``rows[c]``, column ``cols[c]``), of (static evidence,
-        words, hits, zh length, en length, valid)."""
+        """Per bead type (di, dj): flat arrays over the band's cells (see ``layout``)
+        of (static evidence, Chinese words, those with a gloss in the English,
+        zh length, en length, valid, English words, those a Chinese word explains)."""
         sc = self.sc
         m = sc.m
         widths = self.hi - self.lo + 1
-        self.start = np.concatenate([[0], np.cumsum(widths)])
         rows = np.repeat(np.arange(len(widths)), widths)
         j = np.arange(len(rows)) - self.start[rows] + self.lo[rows]
         out = {}
@@ -379,10 +379,10 @@ class PairTable:
         out = {}
         for bead, (static, words, hits, zl, el, valid, ewords, ehits) in parts.items():
             with np.errstate(divide="ignore", invalid="ignore"):  # cells that are not valid
-                s = static + np.where(words > 0, sc._dict_term(words, hits, el), 0.0)
-                if EN_SIDE:
-                    s += EN_SIDE * np.where(ewords > 0, sc._dict_term(ewords, ehits, zl * sc.ratio, sc.lam_e, sc.q_e), 0.0)
                 zl = zl * sc.ratio
+                # dictionary evidence in both directions: zh -> en and en -> zh
+                s = static + np.where(words > 0, sc._dict_term(words, hits, el), 0.0)
+                s += np.where(ewords > 0, sc._dict_term(ewords, ehits, zl, sc.lam_e, sc.q_e), 0.0)
                 d = np.log(el / zl)
                 sigma = 0.22 + 2.5 / np.sqrt(np.minimum(zl, el))
                 s = s + LENGTH_BONUS - d * d / (2 * sigma * sigma)

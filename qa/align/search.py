@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .scorer import BEADS
+from .scorer import BEADS, layout
 
 GAP_OPEN = 3.0
 GAP_EXTEND = 0.3
@@ -24,10 +24,8 @@ def search(scores: dict, band, gap_open: float = GAP_OPEN, gap_extend: float = G
     Returns a list of (i0, i1, j0, j1, score) in document order; score is None for skips.
     """
     n = len(band) - 1
-    lo = np.array([b[0] for b in band], dtype=np.int64)
-    hi = np.array([b[1] for b in band], dtype=np.int64)
+    lo, hi, start = layout(band)
     width = hi - lo + 1
-    start = np.concatenate([[0], np.cumsum(width)])
     m = int(hi[n])
     cells = int(start[-1])
     S = np.full((3, cells), NEG)  # 0 after a bead, 1 inside a zh gap, 2 inside an en gap

@@ -215,8 +215,4 @@ def substrings(compact: str) -> frozenset:
     """Every 3-5 letter substring of an English text whose spaces were lost
     (lower-case letters only): where its words cannot be told apart, a gloss
     stem is found by substring. Shared by the aligner and the rules."""
-    n = len(compact)
-    out = {compact[a:a + 3] for a in range(n - 2)}
-    out.update({compact[a:a + 4] for a in range(n - 3)})
-    out.update({compact[a:a + 5] for a in range(n - 4)})
-    return frozenset(out)
+    return frozenset(compact[a:a + k] for k in (3, 4, 5) for a in range(len(compact) - k + 1))

@@ -326,11 +326,13 @@ _EN_ARABIC = re.compile(
     + r"(st|nd|rd|th)?",
     re.IGNORECASE,
 )
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 _EN_DATE = re.compile(
     # The lookahead rejects most positions at once (the month alternation is costly to try everywhere).
-    r"(?=[\dJFMASOND])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?=\D|$)|"
-    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))",
+    r"(?=[\d" + "".join(sorted({mo[0] for mo in _MONTHS})) + r"])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|"
+    r"(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?(?=\D|$)|"
+    r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r"))",
     re.IGNORECASE,
 )
 _EN_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[—–\-~]\s*(\d{4})(?!\d)")

@@ -136,7 +136,7 @@ def evidence(ctx: Context) -> Evidence:
     return got
 
 
-def unmatched_sentences(ctx: Context, link, sents, words, ev, weight) -> set[int]:
+def unmatched_sentences(ctx: Context, link, sents, words, ev: Evidence) -> set[int]:
     """Indices of the Chinese sentences ``sents`` that the sentence aligner, run
     inside the link, leaves with no English sentence, or puts in a bead with
     others whose English holds little of its own words (a dropped sentence
@@ -158,8 +158,8 @@ def unmatched_sentences(ctx: Context, link, sents, words, ev, weight) -> set[int
             here = [sets[x] for x in bead.en if x < len(sets)]
             for k in bead.zh:
                 mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
-                total = sum(weight(st) for st in mine.values())
-                held = sum(weight(st) for st in mine.values() if any(_has(h, x) for h in here for x in st))
+                total = sum(ev.weight(st) for st in mine.values())
+                held = sum(ev.weight(st) for st in mine.values() if any(_has(h, x) for h in here for x in st))
                 if len(mine) >= 3 and held <= MERGED_COVER * total:
                     out.add(k)
     return out
@@ -247,7 +247,7 @@ class DroppedContent(Rule):
 
             def unmatched(k, link=link, sents=sents, words=words, aligned=aligned):
                 if not aligned:
-                    aligned.append(unmatched_sentences(ctx, link, sents, words, ev, ev.weight))
+                    aligned.append(unmatched_sentences(ctx, link, sents, words, ev))
                 return k in aligned[0]
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
