@@ -78,7 +78,7 @@ def align_features(zh, en) -> tuple[Link, ...]:
         lexicon = learn(zh, en, path)
         if lexicon:
             band = band_from_chain([(i1 - 1, j1 - 1) for _, i1, _, j1, _ in path], n, m, margin=PATH_MARGIN)
-            path = _align(Scorer(zh, en, lexicon, scorer.en_sets), band, previous=path)
+            path = _align(Scorer(zh, en, lexicon, previous=scorer), band, previous=path)
     links = []
     for i0, i1, j0, j1, s in path:
         if s is None:

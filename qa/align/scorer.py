@@ -57,15 +57,22 @@ class Scorer:
     the chance rate of a gloss hit (lost spaces inflate it) and the share of
     words a translation shows beyond chance."""
 
-    def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None, en_sets=None):
+    def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None,
+                 previous: "Scorer | None" = None):
         self.zh, self.en = zh, en
         self.ratio = 1.0
         self.lam, self.q = 0.0005, 0.45
         self.lam_e, self.q_e = 0.0005, 0.45
         n, m = len(zh), len(en)
-        # What a gloss stem is looked up in: the words, or every substring where spaces were lost.
-        self.en_sets = en_sets or [e.stems if e.spaced else dictionary.substrings(e.compact) for e in en]
-        self._build_masks(lexicon or {})
+        types: dict[str, int] = {}
+        for z in zh:
+            for w in z.words:
+                types.setdefault(w, len(types))
+        lexicon = lexicon or {}
+        stems = {w: set(dictionary.stems_of(w)) | lexicon.get(w, set()) for w in types}
+        self.vocab = frozenset().union(*stems.values())
+        self.en_sets = self._en_sets(previous)
+        self._build_masks(types, stems)
         self._fit_chance()
         self.zl = np.array([z.length for z in zh])
         self.el = np.array([e.length for e in en])
@@ -78,13 +85,18 @@ class Scorer:
         self.zlat = np.array([len(z.latin) for z in zh])
         self.n, self.m = n, m
 
+    def _en_sets(self, previous: "Scorer | None") -> list[frozenset]:
+        """What a gloss stem is looked up in: a paragraph's word stems or, where
+        its spaces were lost, the stems of this document's glosses found in its
+        letters (a second scorer adds only the stems it has learned since)."""
+        if previous is None:
+            find, sets = dictionary.stem_finder(self.vocab), [frozenset()] * len(self.en)
+        else:
+            find, sets = dictionary.stem_finder(self.vocab - previous.vocab), previous.en_sets
+        return [e.stems if e.spaced else st | find(e.compact) for e, st in zip(self.en, sets)]
+
     # -- dictionary evidence as bit sets over the document's Chinese word types
-    def _build_masks(self, lexicon: dict) -> None:
-        types: dict[str, int] = {}
-        for z in self.zh:
-            for w in z.words:
-                types.setdefault(w, len(types))
-        stems = {w: set(dictionary.stems_of(w)) | lexicon.get(w, set()) for w in types}
+    def _build_masks(self, types: dict[str, int], stems: dict[str, set]) -> None:
         informative = self._informative(stems)
         stem_bits: dict[str, int] = {}
         for w, k in types.items():

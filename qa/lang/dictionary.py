@@ -210,6 +210,23 @@ def segment(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+def stem_finder(stems):
+    """A function giving which of ``stems`` (3-5 letters) occur anywhere in a
+    text whose spaces were lost: one Aho-Corasick pass over the text, where
+    listing all its substrings took four times as long and as much memory as
+    the rest of the aligner's evidence."""
+    import ahocorasick  # imported here: only the aligner needs it
+
+    auto = ahocorasick.Automaton()
+    for s in stems:
+        if 3 <= len(s) <= 5:
+            auto.add_word(s, s)
+    if not len(auto):
+        return lambda text: frozenset()
+    auto.make_automaton()
+    return lambda text: frozenset(s for _, s in auto.iter(text))
+
+
 @lru_cache(maxsize=1024)
 def substrings(compact: str) -> frozenset:
     """Every 3-5 letter substring of an English text whose spaces were lost

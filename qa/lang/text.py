@@ -11,12 +11,16 @@ from functools import lru_cache
 
 # CJK Unified Ideographs, Extension A, compatibility ideographs.
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+_CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Every byte but the ASCII letters: deleting them from the ASCII part of a text
+# counts its letters ten times faster than a regular expression.
+_NON_LETTER_BYTES = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 # Spaces that PDF and web extraction leave behind; all become a plain space.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000"), " ")
 # Zero-width characters become a space too, keeping the length (a span must map back).
 _SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), " "))
+_SPACES_RE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")  # a regex: str.translate with a dict is slow
 
 # A '?' glued between two non-space characters is a lost non-breaking space
 # (seed 001: "planning.?Both", "training?1,530"); a real question mark is
@@ -25,11 +29,11 @@ _LOST_NBSP_RE = re.compile(r"(?<=\S)\?(?=[\w“\"‘(（])")
 
 
 def cjk_count(text: str) -> int:
-    return len(_CJK_RE.findall(text))
+    return sum(map(len, _CJK_RUN_RE.findall(text)))
 
 
 def latin_count(text: str) -> int:
-    return len(_LATIN_RE.findall(text))
+    return len(text.encode("ascii", "ignore").translate(None, _NON_LETTER_BYTES))
 
 
 def has_cjk(text: str) -> bool:
@@ -78,7 +82,7 @@ def normalise(text: str, chinese: bool = False) -> str:
     """The matching form of ``text``: NFKC (full-width digits and signs),
     odd spaces folded, lost-nbsp '?' removed, and for Chinese, simplified
     characters. The result has exactly the length of ``text``."""
-    out = _nfkc_same_length(text).translate(_SPACES)
+    out = _SPACES_RE.sub(" ", _nfkc_same_length(text))
     out = _LOST_NBSP_RE.sub(" ", out)
     if chinese and has_cjk(out):
         out = to_simplified(out)
