@@ -103,7 +103,9 @@ def scale_ratio(a: Mention, b: Mention) -> int | None:
 
 # ---------------------------------------------------------------- shared parts
 
-_NUM = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
+# Each pattern that starts with a digit says so first ("(?=\d)"): the regex engine then
+# skips to the digits instead of trying its lookbehinds at every character.
+_NUM = r"(?=\d)(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
 
 
 def _decimal(whole: str, frac: str | None) -> tuple[Decimal, Decimal]:
@@ -133,8 +135,8 @@ _ZH_ARABIC = re.compile(
     + r"(多|余|餘)?"
     + r"\s*(%|％|个百分点|個百分點|倍)?"
 )
-_ZH_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
-_ZH_YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~至到]\s*(\d{4})\s*年?")
+_ZH_DATE = re.compile(r"(?=\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)")
+_ZH_YEAR_RANGE = re.compile(r"(?=\d)(\d{4})\s*[—–\-~至到]\s*(\d{4})\s*年?")
 
 _ZH_UNITS = ("人次", "家次", "批次", "人次", "元", "件", "人", "家", "项", "項", "宗", "起", "条", "條", "个", "個", "名")
 # The two ends of a range: 3-5, 3至5, 10~20.
@@ -223,7 +225,9 @@ def _zh_approx(text: str, start: int, end: int, suffix: str | None) -> str:
     return ""
 
 
-def zh_numbers(text: str) -> list[Mention]:
+def zh_numbers(text: str, numerals: bool = True) -> list[Mention]:
+    """Every number of a Chinese text; ``numerals=False`` reads figures only
+    (the aligner does not count 一 or 十四五 and skips the cost)."""
     out: list[Mention] = []
     taken = [False] * len(text)
 
@@ -276,6 +280,8 @@ def zh_numbers(text: str) -> list[Mention]:
                 direction=_zh_direction(text, m.start()) if kind in (PERCENT, POINTS, MULTIPLE) else 0,
             )
         )
+    if not numerals:
+        return sorted(out, key=lambda m: m.start)
     for m in _ZH_PLAN.finditer(text):
         # 十四五 is the 14th Five-Year Plan; 十五运会 the 15th National Games
         if not any(taken[m.start():m.end()]):
@@ -335,7 +341,10 @@ _EN_DATE = re.compile(
     r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r"))",
     re.IGNORECASE,
 )
-_EN_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[—–\-~]\s*(\d{4})(?!\d)")
+# Most paragraphs name no month: the digit-only forms are then all there is to look for.
+_EN_DATE_DIGITS = re.compile(r"(?=\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$))")
+_MONTHS_LOWER = tuple(mo.lower() for mo in _MONTHS)
+_EN_YEAR_RANGE = re.compile(r"(?=\d)(?<!\d)(\d{4})\s*[—–\-~]\s*(\d{4})(?!\d)")
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -401,7 +410,8 @@ def _en_approx(text: str, start: int) -> str:
     return ""
 
 
-def en_numbers(text: str) -> list[Mention]:
+def en_numbers(text: str, numerals: bool = True) -> list[Mention]:
+    """Every number of an English text; ``numerals=False`` reads figures only."""
     out: list[Mention] = []
     taken = [False] * len(text)
 
@@ -410,7 +420,9 @@ def en_numbers(text: str) -> list[Mention]:
         for i in range(m.start, m.end):
             taken[i] = True
 
-    for m in _EN_DATE.finditer(text):
+    lower = text.lower()
+    dates = _EN_DATE if any(mo in lower for mo in _MONTHS_LOWER) else _EN_DATE_DIGITS
+    for m in dates.finditer(text):
         take(Mention(Decimal(0), DATE, m.start(), m.end(), m.group(), Decimal(1)))
     for m in _EN_YEAR_RANGE.finditer(text):
         if any(taken[m.start():m.end()]):
@@ -454,6 +466,8 @@ def en_numbers(text: str) -> list[Mention]:
                 direction=_en_direction(text, m.start()) if kind in (PERCENT, POINTS, MULTIPLE) else 0,
             )
         )
+    if not numerals:
+        return sorted(out, key=lambda m: m.start)
     for m in _EN_WORD.finditer(text):
         if any(taken[m.start():m.end()]):
             continue
