@@ -28,46 +28,49 @@ def search(scores: dict, band, gap_open: float = GAP_OPEN, gap_extend: float = G
     width = hi - lo + 1
     m = int(hi[n])
     cells = int(start[-1])
-    S = np.full((3, cells), NEG)  # 0 after a bead, 1 inside a zh gap, 2 inside an en gap
-    best = np.full(cells, NEG)
+    # Where each cell's predecessors are, for all cells at once; the extra cell
+    # ``cells`` holds -inf and stands for a predecessor outside the band. The
+    # row loop is then a few array operations per row.
+    rows = np.repeat(np.arange(n + 1), width)
+    js = lo[rows] + np.arange(cells) - start[rows]
+
+    def source(di: int, dj: int) -> np.ndarray:
+        p = rows - di
+        pc = np.maximum(p, 0)
+        jj = js - dj
+        ok = (p >= 0) & (jj >= lo[pc]) & (jj <= hi[pc])
+        return np.where(ok, start[pc] + jj - lo[pc], cells)
+
+    src = np.stack([source(di, dj) for di, dj in BEADS])
+    up = source(1, 0)  # a zh gap comes from (i-1, j)
+    del rows, js
+    S = np.full((3, cells + 1), NEG)  # 0 after a bead, 1 inside a zh gap, 2 inside an en gap
+    best = np.full(cells + 1, NEG)
     choice = np.zeros(cells, dtype=np.int8)
-    stacked = [scores[b] for b in BEADS]
+    stacked = np.stack([scores[b] for b in BEADS])
     ramp = gap_extend * np.arange(int(width.max()))
+    steps = gap_extend * np.arange(-1, int(width.max()) - 1)
     for i in range(n + 1):
-        a, w, j0 = int(start[i]), int(width[i]), int(lo[i])
-        ks = np.arange(w)
+        a, w = int(start[i]), int(width[i])
+        e = a + w
         if i == 0:
             row0 = np.full(w, NEG)
             row0[0] = 0.0
-        else:
-            cands = np.full((len(BEADS), w), NEG)
-            for b, (di, dj) in enumerate(BEADS):
-                if i < di:
-                    continue
-                p = i - di
-                idx = ks + (j0 - dj - int(lo[p]))
-                ok = (idx >= 0) & (idx < width[p])
-                prev = best[start[p] + np.clip(idx, 0, width[p] - 1)]
-                cands[b] = np.where(ok, prev, NEG) + stacked[b][a:a + w]
-            choice[a:a + w] = cands.argmax(axis=0)
-            row0 = cands.max(axis=0)
-        # a zh gap: from (i-1, j)
-        if i > 0:
-            p = i - 1
-            idx = ks + (j0 - int(lo[p]))
-            ok = (idx >= 0) & (idx < width[p])
-            at = start[p] + np.clip(idx, 0, width[p] - 1)
-            extend = S[1, at] - gap_extend
-            opened = np.maximum(S[0, at], S[2, at]) - gap_open
-            row1 = np.where(ok, np.maximum(extend, opened), NEG)
-        else:
             row1 = np.full(w, NEG)
+        else:
+            cands = best[src[:, a:e]] + stacked[:, a:e]
+            choice[a:e] = cands.argmax(axis=0)
+            row0 = cands.max(axis=0)
+            at = up[a:e]
+            row1 = np.maximum(S[1, at] - gap_extend, np.maximum(S[0, at], S[2, at]) - gap_open)
         # an en gap: from (i, j-1), a running maximum along the row
-        run = np.maximum.accumulate(np.maximum(row0, row1) - gap_open + ramp[:w])
-        row2 = np.full(w, NEG)
-        row2[1:] = run[:-1] - gap_extend * (ks[1:] - 1)
-        S[0, a:a + w], S[1, a:a + w], S[2, a:a + w] = row0, row1, row2
-        best[a:a + w] = np.maximum(np.maximum(row0, row1), row2)
+        top = np.maximum(row0, row1)
+        run = np.maximum.accumulate(top - gap_open + ramp[:w])
+        row2 = np.empty(w)
+        row2[0] = NEG
+        row2[1:] = run[:-1] - steps[1:w]
+        S[0, a:e], S[1, a:e], S[2, a:e] = row0, row1, row2
+        best[a:e] = np.maximum(top, row2)
 
     def at(i, j):
         return int(start[i] + j - lo[i])
