@@ -16,7 +16,7 @@ from .anchors import LONG_DOCUMENT_CELLS, band_for, band_from_chain
 from .features import en_features, zh_features
 from .lexicon import learn
 from .scorer import Scorer, confidence
-from .search import search
+from .search import GAP_OPEN, search
 
 PATH_MARGIN = 8  # units of slack around the first alignment for the second
 
@@ -52,25 +52,27 @@ def _confident(path) -> list[tuple[int, int]]:
     return [(i0, j0) for i0, i1, j0, j1, s in path if s is not None and i1 - i0 == 1 and j1 - j0 == 1 and s > 3]
 
 
-def _align(scorer: Scorer, band, previous=None):
+def _align(scorer: Scorer, band, previous=None, gap_open: float = GAP_OPEN):
     table = scorer.pairs(band)
     parts = table.beads()
     first = previous is None
     if first:
-        previous = search(table.scores(parts), band)
+        previous = search(table.scores(parts), band, gap_open)
     # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again
     # (unless there were too few to fit on: the same search would find the same path).
     if not scorer.fit(_confident(previous)) and first:
         return previous
-    return search(table.scores(parts), band)
+    return search(table.scores(parts), band, gap_open)
 
 
-def align_features(zh, en) -> tuple[Link, ...]:
+def align_features(zh, en, gap_open: float = GAP_OPEN) -> tuple[Link, ...]:
+    """Links of units with these features; a lower ``gap_open`` leaves a unit
+    unmatched more readily (the content rules look for dropped sentences so)."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return tuple(Link((i,), (), 0.0) for i in range(n)) + tuple(Link((), (j,), 0.0) for j in range(m))
     scorer = Scorer(zh, en)
-    path = _align(scorer, band_for(zh, en))
+    path = _align(scorer, band_for(zh, en), gap_open=gap_open)
     if n * m > LONG_DOCUMENT_CELLS:
         # A long document: learn its own word pairs from this alignment and
         # align again in a band around it.
@@ -78,7 +80,7 @@ def align_features(zh, en) -> tuple[Link, ...]:
         lexicon = learn(zh, en, path)
         if lexicon:
             band = band_from_chain([(i1 - 1, j1 - 1) for _, i1, _, j1, _ in path], n, m, margin=PATH_MARGIN)
-            path = _align(Scorer(zh, en, lexicon, previous=scorer), band, previous=path)
+            path = _align(Scorer(zh, en, lexicon, previous=scorer), band, previous=path, gap_open=gap_open)
     links = []
     for i0, i1, j0, j1, s in path:
         if s is None:
