@@ -3,14 +3,16 @@
 Chinese ends a sentence at 。！？ and a clause at ；. English ends one at
 . ! ? ; followed by a space, or by a capital letter when the spaces were lost
 ("workstations.Twoadvanced"), but not inside numbers (3.5), initials (U.S.)
-or common abbreviations (No. 5, e.g.).
+or common abbreviations (No. 5, e.g.). A redaction mark that swallowed the
+full stop ("has been http://** Both the ...") ends a sentence when a capital
+letter follows, as the Chinese "(略)" does not need to.
 """
 from __future__ import annotations
 
 import re
 
 _ZH_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
-_EN_END = re.compile(r"(?<=[^\s])([.!?;]+[\"”’')\]]*)(?=\s+|[A-Z“\"(]|$)")
+_EN_END = re.compile(r"(?<=[^\s])([.!?;]+[\"”’')\]]*|\*\*(?=\s+[A-Z]))(?=\s+|[A-Z“\"(]|$)")
 _ABBREVIATIONS = {"no", "nos", "e.g", "i.e", "etc", "mr", "ms", "dr", "vs", "art", "para", "fig", "st", "co", "ltd", "inc", "jan", "feb"}
 
 

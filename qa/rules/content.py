@@ -16,6 +16,7 @@ import re
 from ..lang import dictionary
 from ..lang.sentences import en_sentences, zh_sentences
 from ..lang.text import cjk_count
+from ..align.features import CJK_WEIGHT
 from ..align.search import GAP_OPEN
 from ..model import Span
 from .base import Context, Example, Rule, clip
@@ -238,7 +239,7 @@ class DroppedContent(Rule):
     code, name, severity = "DC01", "dropped-content", "warning"
     summary = "A Chinese sentence has no English counterpart"
     MIN_WORDS, MAX_COVER, MAX_SCATTER, MAX_UNMATCHED = 3, 0.25, 0.35, 0.6
-    LEAD_CHARS, MAX_NEAR = 20, 0.45
+    LEAD_CHARS, MAX_NEAR, LEAD_STRETCH = 20, 0.45, 3.0
     examples = (
         Example(
             zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
@@ -303,6 +304,8 @@ class DroppedContent(Rule):
                     short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
                     lost = short or len(en_sents) >= 2 and _windows(mine, wt, en_sents)[0] <= self.MAX_NEAR
                     own = mine
+                if not lost and k == 0 and self._lead_missing(ctx, link, i, a, b):
+                    lost, own = True, mine
                 if not lost:
                     continue
                 found = [w for w, st in own.items() if any(x in english for x in st)]
@@ -317,6 +320,23 @@ class DroppedContent(Rule):
                               + (f" ({', '.join(found)})" if found else ""),),
                     key=text,
                 )
+
+
+    def _lead_missing(self, ctx: Context, link, i: int, a: int, b: int) -> bool:
+        """5. A report paragraph often opens with a short lead ("加强知识产权海关保护。")
+        that the English renders as a short sentence of its own; when the English
+        opens with a sentence several times the lead's length, the lead is gone
+        (its words prove nothing: the paragraph repeats them)."""
+        text = ctx.zh[i].norm[a:b]
+        chars = cjk_count(text)
+        if not chars or chars > self.LEAD_CHARS or any(c.isdigit() for c in text):
+            return False
+        english = ctx.en[link.en[0]].norm
+        first = en_sentences(english)[:1]
+        if not first:
+            return False
+        s, e = first[0]
+        return len(english[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars
 
 
 class AddedContent(Rule):
