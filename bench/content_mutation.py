@@ -71,13 +71,19 @@ def item_sites(ctx):
         for i in link.zh:
             for items in _lists(ctx.zh[i].norm):
                 stems = [_item_stems(ctx.zh[i].norm[a:b]) for a, b in items]
-                spots = []
+                found = []
                 for k, st in enumerate(stems):
                     shared = set().union(*(g for x, g in enumerate(stems) if x != k))
                     names = [s for s in st if s not in shared and len(s) > 5]
-                    m = next((m for s in names for m in [re.search(s, text, re.IGNORECASE)] if m), None)
-                    spots.append(m)
-                if sum(1 for s in spots if s) < 3 or any(s is None for s in spots):
+                    found.append([m for s in names for m in re.finditer(s, text, re.IGNORECASE)])
+                if len(found) < 3 or not all(found):
+                    continue
+                # the English list: where most items are named close together (an item
+                # may be named elsewhere in the paragraph too); delete it there
+                starts = [m.start() for ms in found for m in ms]
+                anchor = max(starts, key=lambda p: (sum(any(abs(m.start() - p) <= 80 for m in ms) for ms in found), -p))
+                spots = [min(ms, key=lambda m: abs(m.start() - anchor)) for ms in found]
+                if any(abs(m.start() - anchor) > 80 for m in spots):
                     continue
                 for (a, b), m in zip(items, spots):
                     s, e = m.start(), m.end()

@@ -456,6 +456,9 @@ class DroppedItem(Rule):
                         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
                         own = [x for x in stems if x not in shared]
                         checks.append(any(x in english or (len(x) > 5 and x in letters) for x in own) if own else None)
+                    if all(checks) and len(checks) >= 3:
+                        # every item is somewhere in the English; is each in the English list?
+                        checks = _in_list(letters, glossed)
                     known = [c for c in checks if c is not None]
                     missing = [it for it, c in zip(items, checks) if c is False]
                     if len(known) < 3 or len(missing) != 1 or sum(known) < 2:
@@ -470,6 +473,28 @@ class DroppedItem(Rule):
                         spans=[Span(para.id, start, end)],
                         key=item,
                     )
+
+
+def _in_list(letters: str, glossed: list) -> list[bool | None]:
+    """Whether each item's name is in the stretch of English where the list is:
+    an item can be named elsewhere in the paragraph ("Guangzhou" in the next
+    sentence) and still be missing from the list. Names only (six letters or
+    more: Guangzhou, Foshan), found among the English letters; the list is the
+    stretch that holds the most items, allowing ~12 letters per item either side."""
+    spots = []
+    for n, stems in enumerate(glossed):
+        shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
+        names = [x for x in stems if x not in shared and len(x) > 5]
+        spots.append(sorted(m.start() for x in names for m in re.finditer(re.escape(x), letters)) if names else None)
+    if sum(1 for sp in spots if sp) < 2:
+        return [None] * len(glossed)
+    reach = 12 * len(glossed)
+    centres = sorted(p for sp in spots if sp for p in sp)
+
+    def held(c: int) -> int:
+        return sum(1 for sp in spots if sp and any(abs(p - c) <= reach for p in sp))
+    best = max(centres, key=lambda c: (held(c), -c))
+    return [None if sp is None else any(abs(p - best) <= reach for p in sp) for sp in spots]
 
 
 def _lists(text: str) -> list[list[tuple[int, int]]]:
