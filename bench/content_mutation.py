@@ -74,8 +74,10 @@ def item_sites(ctx):
                 found = []
                 for k, st in enumerate(stems):
                     shared = set().union(*(g for x, g in enumerate(stems) if x != k))
-                    names = [s for s in st if s not in shared and len(s) > 5]
-                    found.append([m for s in names for m in re.finditer(s, text, re.IGNORECASE)])
+                    names = [s for s in st if s not in shared and len(s) > 3]
+                    # the whole English word a stem starts ("paten" -> "patents")
+                    found.append([m for s in names for m in re.finditer(r"\b" + re.escape(s) + r"[a-z]*", text,
+                                                                         re.IGNORECASE)])
                 if len(found) < 3 or not all(found):
                     continue
                 # the English list: where most items are named close together (an item
@@ -85,8 +87,10 @@ def item_sites(ctx):
                 spots = [min(ms, key=lambda m: abs(m.start() - anchor)) for ms in found]
                 if any(abs(m.start() - anchor) > 80 for m in spots):
                     continue
-                for (a, b), m in zip(items, spots):
+                for k, ((a, b), m) in enumerate(zip(items, spots)):
                     s, e = m.start(), m.end()
+                    if any(abs(o.start() - anchor) <= 80 and not s <= o.start() < e for o in found[k]):
+                        continue  # a name of several words ("South Korea"): one deleted word is not the item
                     # take the list punctuation with it: "Zhuhai, " or " and Zhuhai"
                     if text[e:e + 2] == ", ":
                         e += 2

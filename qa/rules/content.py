@@ -478,13 +478,14 @@ class DroppedItem(Rule):
 def _in_list(letters: str, glossed: list) -> list[bool | None]:
     """Whether each item's name is in the stretch of English where the list is:
     an item can be named elsewhere in the paragraph ("Guangzhou" in the next
-    sentence) and still be missing from the list. Names only (six letters or
-    more: Guangzhou, Foshan), found among the English letters; the list is the
-    stretch that holds the most items, allowing ~12 letters per item either side."""
+    sentence) and still be missing from the list. Each item by its
+    own gloss words of five letters or more (guangzhou, media-), found
+    among the English letters; the list is the stretch that holds the most
+    items, allowing ~12 letters per item either side."""
     spots = []
     for n, stems in enumerate(glossed):
         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
-        names = [x for x in stems if x not in shared and len(x) > 5]
+        names = [x for x in stems if x not in shared and len(x) > 4]
         spots.append(sorted(m.start() for x in names for m in re.finditer(re.escape(x), letters)) if names else None)
     if sum(1 for sp in spots if sp) < 2:
         return [None] * len(glossed)
