@@ -181,3 +181,12 @@ def test_word_pairs_are_learned_from_beads_that_share_them():
     learned = learn(zh, en, path)
     assert learned == {"亚伯": {"abel"}}  # "说"/"said" is in every bead: a function word, not learned
     assert learn(zh[:100], en[:100], path[:100]) == {}  # too short a document to count on
+
+
+def test_stem_finder_finds_gloss_stems_inside_english_whose_spaces_were_lost():
+    from qa.lang.dictionary import stem_finder
+
+    find = stem_finder({"paten", "custo", "ip", "trade", "xyzzy"})
+    # 3-5 letter stems only (a two-letter one would be found everywhere)
+    assert find("strengtheningcustomsprotectionofpatents") == {"paten", "custo"}
+    assert stem_finder(set())("anything") == frozenset()

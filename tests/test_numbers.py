@@ -341,3 +341,19 @@ def test_number_rules_on_pairs(write, zh, en, rules):
 
     result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["NM"]))
     assert sorted(f.rule for f in result.findings) == rules, [f.message for f in result.findings]
+
+
+def test_figures_only_skips_numerals_and_keeps_every_figure():
+    zh = "第十四五规划期间，全省新增发明专利4.32万件，三家单位获奖，增长12.5%。"
+    en = "Three units won awards in March 2024; 43,200 invention patents were added, up 12.5 percent."
+    for read, text in ((zh_numbers, zh), (en_numbers, en)):
+        every = read(text)
+        figures = read(text, numerals=False)
+        assert all(not m.numeral for m in figures)
+        assert any(m.numeral for m in every)
+        assert [m for m in every if not m.numeral] == figures
+
+
+def test_a_month_named_in_lower_case_is_still_a_date():
+    # the month-name date pattern is only tried when a month is named: case must not matter
+    assert [m.kind for m in en_numbers("signed on march 5 and 2024-01-02")] == ["date", "date"]

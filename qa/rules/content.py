@@ -252,6 +252,19 @@ class DroppedContent(Rule):
                "indications was carried out, and cases of counterfeit geographical indications were investigated.",
             fires=0,
         ),
+        Example(  # a paragraph's lead, whose words the rest of the paragraph repeats
+            zh="加强知识产权海关保护。海关总署广东分署积极落实“龙腾行动”部署，查扣侵权嫌疑货物1531万件。",
+            en="The Guangdong Sub-Administration of the General Administration of Customs actively implemented "
+               "Operation Longteng for IP protection, seizing 15.31 million suspected infringing goods.",
+            fires=1,
+        ),
+        Example(
+            zh="加强知识产权海关保护。海关总署广东分署积极落实“龙腾行动”部署，查扣侵权嫌疑货物1531万件。",
+            en="Strengthening customs protection of IP rights. The Guangdong Sub-Administration of the General "
+               "Administration of Customs actively implemented Operation Longteng for IP protection, seizing "
+               "15.31 million suspected infringing goods.",
+            fires=0,
+        ),
     )
 
     def check(self, ctx: Context):
@@ -434,6 +447,12 @@ class DroppedItem(Rule):
             zh="推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
             en="Guangzhou, Shenzhen, Zhuhai, Foshan and Jiangmen were supported in building IP-strong cities.",
             fires=0,
+        ),
+        Example(  # Guangzhou is named, but not in the list
+            zh="广州开展打击商标侵权专项行动。推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
+            en="Guangzhou launched a special campaign against trademark infringement in its markets. Shenzhen, "
+               "Zhuhai, Foshan and Jiangmen were supported in building IP-strong cities.",
+            fires=1,
         ),
     )
 
