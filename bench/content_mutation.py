@@ -133,6 +133,14 @@ def term_sites(ctx):
     return out
 
 
+def _about(finding, terms) -> bool:
+    return finding.rule == "term-inconsistent" and finding.zh_text in terms
+
+
+def _line(f) -> str:
+    return f"{f.rule} {','.join(f.zh + f.en)}: {f.message[:70]}"
+
+
 def _rounds(candidates, alignment):
     """Batches of mutations to check together: never in neighbouring links, and at
     most one replacement per term (several would change which rendering is the
@@ -203,16 +211,14 @@ def main() -> int:
             # A term finding is about the whole document: one about a term this batch
             # replaced is the mutation's own effect (a new majority names other paragraphs).
             terms = {c[3][0] for c in batch if c[0] == "term"}
-            own = lambda f: f.rule == "term-inconsistent" and f.zh_text in terms  # noqa: E731
-            was = [f for f in base.findings if not own(f)]
-            now = [f for f in result.findings if not own(f)]
+            was = [f for f in base.findings if not _about(f, terms)]
+            now = [f for f in result.findings if not _about(f, terms)]
             # new: not in the base run at all (a finding that lost a location to the
             # mutation, "IPR in 1 paragraph" where it was 2, is not new)
             extra = _keys(now, frozenset(touched)) - _keys(was)
             outside += len(extra)
             if extra:
-                line = lambda f: f"{f.rule} {','.join(f.zh + f.en)}: {f.message[:70]}"  # noqa: E731
-                shown = sorted({line(f) for f in now if not touched & set(f.zh + f.en)} - {line(f) for f in was})
+                shown = sorted({_line(f) for f in now if not touched & set(f.zh + f.en)} - {_line(f) for f in was})
                 examples.append(f"{seed.name[:3]}: {len(extra)} new outside the mutated links: " + "; ".join(shown[:2]))
     print(f"{'kind':9} {'sites':>6} {'recall':>7}")
     worst = 1.0

@@ -58,7 +58,7 @@ class Scorer:
     words a translation shows beyond chance."""
 
     def __init__(self, zh: list[Features], en: list[Features], lexicon: dict | None = None,
-                 previous: "Scorer | None" = None):
+                 previous: Scorer | None = None):
         self.zh, self.en = zh, en
         self.ratio = 1.0
         self.lam, self.q = 0.0005, 0.45
@@ -85,7 +85,7 @@ class Scorer:
         self.zlat = np.array([len(z.latin) for z in zh])
         self.n, self.m = n, m
 
-    def _en_sets(self, previous: "Scorer | None") -> list[frozenset]:
+    def _en_sets(self, previous: Scorer | None) -> list[frozenset]:
         """What a gloss stem is looked up in: a paragraph's word stems or, where
         its spaces were lost, the stems of this document's glosses found in its
         letters (a second scorer adds only the stems it has learned since)."""

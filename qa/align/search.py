@@ -43,7 +43,6 @@ def search(scores: dict, band, gap_open: float = GAP_OPEN, gap_extend: float = G
 
     src = np.stack([source(di, dj) for di, dj in BEADS])
     up = source(1, 0)  # a zh gap comes from (i-1, j)
-    del rows, js
     S = np.full((3, cells + 1), NEG)  # 0 after a bead, 1 inside a zh gap, 2 inside an en gap
     best = np.full(cells + 1, NEG)
     choice = np.zeros(cells, dtype=np.int8)

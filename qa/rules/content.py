@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..align.features import CJK_WEIGHT
+from ..align.search import GAP_OPEN
 from ..lang import dictionary
 from ..lang.sentences import en_sentences, zh_sentences
 from ..lang.text import cjk_count
-from ..align.features import CJK_WEIGHT
-from ..align.search import GAP_OPEN
 from ..model import Span
 from .base import Context, Example, Rule, clip
 from .paragraphs import truncated_tail
