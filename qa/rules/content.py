@@ -139,20 +139,27 @@ def evidence(ctx: Context) -> Evidence:
     return got
 
 
-def unmatched_sentences(ctx: Context, link, sents, words, ev: Evidence, gap: float) -> set[int]:
+def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
+    """The aligner's features of a link's Chinese sentences ``sents`` and of its English sentences."""
+    from ..align.features import en_features, zh_features
+
+    es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
+    return ([zh_features(ctx.zh[i].norm[a:b]) for i, a, b in sents],
+            [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
+
+
+def unmatched_sentences(ctx: Context, link, sents, words, ev: Evidence, gap: float, features=None) -> set[int]:
     """Indices of the Chinese sentences ``sents`` that the sentence aligner, run
     inside the link, leaves with no English sentence, or puts in a bead with
     others whose English holds little of its own words (a dropped sentence
     is often merged with a neighbour rather than left alone)."""
     from ..align import align_features
-    from ..align.features import en_features, zh_features
 
-    es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
-    if not es:
+    zf, ef = features or sentence_features(ctx, link, sents)
+    if not ef:
         return set(range(len(sents)))
     sets = [st for j in link.en for st in ev.sentence_sets(j)]
-    beads = align_features([zh_features(ctx.zh[i].norm[a:b]) for i, a, b in sents],
-                           [en_features(ctx.en[j].norm[a:b]) for j, a, b in es], gap_open=gap)
+    beads = align_features(zf, ef, gap_open=gap)
     out = set()
     for bead in beads:
         if not bead.en:
@@ -284,7 +291,9 @@ class DroppedContent(Rule):
 
             def unmatched(k, gap=GAP_OPEN, link=link, sents=sents, words=words, aligned=aligned):
                 if gap not in aligned:
-                    aligned[gap] = unmatched_sentences(ctx, link, sents, words, ev, gap)
+                    if "features" not in aligned:
+                        aligned["features"] = sentence_features(ctx, link, sents)
+                    aligned[gap] = unmatched_sentences(ctx, link, sents, words, ev, gap, aligned["features"])
                 return k in aligned[gap]
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
@@ -301,21 +310,24 @@ class DroppedContent(Rule):
                 total = sum(wt[w] for w in own)
                 held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
                 lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
+                if lost:
+                    near = wide = 0.0
+                else:  # the share of its words the best two, and three, English sentences hold
+                    near, wide = _windows(mine, wt, en_sents) if len(en_sents) >= 2 else (1.0, 1.0)
                 if not lost and len(mine) > self.MIN_WORDS and len(en_sents) >= 2:
                     # 2. or its words are there but scattered: no one or two English sentences
                     # hold much of them; with a looser bar, over three, when the sentence
                     # aligner found it no English sentence or when its figures are all gone
-                    near, wide = _windows(mine, wt, en_sents)
                     lost = near <= self.MAX_SCATTER or wide <= self.MAX_UNMATCHED and (bool(gone) or unmatched(k))
                     own = mine
                 if not lost and len(gone) >= 2 and unmatched(k):
                     lost, own = True, mine  # 3. several figures not in the English, and no English sentence
-                if not lost and unmatched(k, SENTENCE_GAP):
+                if not lost:
                     # 4. the sentence aligner found it no English sentence: enough for a short
                     # lead ("加强知识产权海关保护。", whose words the paragraph repeats); a
-                    # longer sentence must also have its words scattered
+                    # longer sentence must also have its words scattered (tested first: cheaper)
                     short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
-                    lost = short or len(en_sents) >= 2 and _windows(mine, wt, en_sents)[0] <= self.MAX_NEAR
+                    lost = (short or near <= self.MAX_NEAR) and unmatched(k, SENTENCE_GAP)
                     own = mine
                 if not lost and k == 0 and self._lead_missing(ctx, link, i, a, b):
                     lost, own = True, mine
