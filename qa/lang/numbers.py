@@ -334,15 +334,16 @@ _EN_ARABIC = re.compile(
 )
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
+_EN_DIGIT_DATES = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)"
 _EN_DATE = re.compile(
     # The lookahead rejects most positions at once (the month alternation is costly to try everywhere).
-    r"(?=[\d" + "".join(sorted({mo[0] for mo in _MONTHS})) + r"])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$)|"
+    r"(?=[\d" + "".join(sorted({mo[0] for mo in _MONTHS})) + r"])(?:" + _EN_DIGIT_DATES + "|"
     r"(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?(?=\D|$)|"
     r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r"))",
     re.IGNORECASE,
 )
 # Most paragraphs name no month: the digit-only forms are then all there is to look for.
-_EN_DATE_DIGITS = re.compile(r"(?=\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[·•・]\s*\d{1,2}(?=\D|$))")
+_EN_DATE_DIGITS = re.compile(r"(?=\d)(?:" + _EN_DIGIT_DATES + ")")
 _MONTHS_LOWER = tuple(mo.lower() for mo in _MONTHS)
 _EN_YEAR_RANGE = re.compile(r"(?=\d)(?<!\d)(\d{4})\s*[—–\-~]\s*(\d{4})(?!\d)")
 _WORDS = {
