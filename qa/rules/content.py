@@ -148,16 +148,16 @@ def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
             [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
 
 
-def unmatched_sentences(ctx: Context, link, sents, words, ev: Evidence, gap: float, features=None) -> set[int]:
-    """Indices of the Chinese sentences ``sents`` that the sentence aligner, run
-    inside the link, leaves with no English sentence, or puts in a bead with
+def unmatched_sentences(link, features, words, ev: Evidence, gap: float) -> set[int]:
+    """Indices of the link's Chinese sentences (``features`` from ``sentence_features``)
+    that the sentence aligner leaves with no English sentence, or puts in a bead with
     others whose English holds little of its own words (a dropped sentence
     is often merged with a neighbour rather than left alone)."""
     from ..align import align_features
 
-    zf, ef = features or sentence_features(ctx, link, sents)
+    zf, ef = features
     if not ef:
-        return set(range(len(sents)))
+        return set(range(len(zf)))
     sets = [st for j in link.en for st in ev.sentence_sets(j)]
     beads = align_features(zf, ef, gap_open=gap)
     out = set()
@@ -293,7 +293,7 @@ class DroppedContent(Rule):
                 if gap not in aligned:
                     if "features" not in aligned:
                         aligned["features"] = sentence_features(ctx, link, sents)
-                    aligned[gap] = unmatched_sentences(ctx, link, sents, words, ev, gap, aligned["features"])
+                    aligned[gap] = unmatched_sentences(link, aligned["features"], words, ev, gap)
                 return k in aligned[gap]
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
