@@ -42,6 +42,21 @@ class Context:
         return watched_terms()
 
     @cached_property
+    def mined_terms(self):
+        """Terms mined from this document that its English renders in two or more ways, with
+        their uses keyed by link index (watched and glossary terms are left to their lists)."""
+        from ..lang.mining import mine
+
+        pairs = [n for n, lk in enumerate(self.alignment) if lk.zh and lk.en]
+        zh = [" ".join(self.zh[i].norm for i in self.alignment[n].zh) for n in pairs]
+        en = [" ".join(self.en[j].norm for j in self.alignment[n].en) for n in pairs]
+        skip = [t.zh for t in self.terms] + [t.zh for t in self.glossary]
+        mined = mine(zh, en, skip)
+        for m in mined:
+            m.uses = {pairs[k]: labels for k, labels in m.uses.items()}
+        return mined
+
+    @cached_property
     def zh_numbers(self) -> list[list[Mention]]:
         return [zh_numbers(p.norm) for p in self.zh]
 

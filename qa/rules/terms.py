@@ -16,6 +16,9 @@ from ..lang.terms import Finder, Rendering, Term
 from .base import Context, Example, Rule
 
 
+MINED_MAIN = 2  # links a mined term's main rendering is used in, at least
+
+
 @dataclass
 class Use:
     link: int
@@ -135,25 +138,36 @@ class TermInconsistent(Rule):
             if len(term.renderings) < 2:
                 continue
             merged = Term(term.zh, merged_renderings(ctx, term))
-            uses = [u for u in term_uses(ctx, merged) if u.renderings]
-            counts = Counter(r for u in uses for r in u.renderings)
-            if len(counts) < 2:
-                continue
-            ranked = _ranked(counts, merged)
-            main = ranked[0][0]
-            shown = _spelled(merged, uses)
-            main_links = [u.link for u in uses if main in u.renderings]
-            for label, n in ranked[1:]:
-                links = [u.link for u in uses if label in u.renderings]
-                yield self.finding(
-                    *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
-                    message=f"{term.zh} is rendered {shown[label]} in {n} paragraph{'s' if n > 1 else ''}, "
-                            f"but {shown[main]} in {len(main_links)}",
-                    zh_text=term.zh,
-                    en_text=label,
-                    evidence=(f"{shown[main]}: {_where(ctx, main_links)}", f"{shown[label]}: {_where(ctx, links)}"),
-                    key=f"{term.zh}|{label}",
-                )
+            yield from self._drift(ctx, merged, [u for u in term_uses(ctx, merged) if u.renderings])
+        for mined in ctx.mined_terms:
+            term = Term(mined.zh, mined.renderings)
+            merged = Term(term.zh, merged_renderings(ctx, term))
+            into = {r.label: g.label for g in merged.renderings for r in term.renderings if r.label in g.spellings}
+            uses = [Use(n, tuple(dict.fromkeys(into[lb] for lb in labels)), labels)
+                    for n, labels in sorted(mined.uses.items())]
+            yield from self._drift(ctx, merged, uses, least=MINED_MAIN)
+
+    def _drift(self, ctx: Context, merged: Term, uses: list[Use], least: int = 1):
+        counts = Counter(r for u in uses for r in u.renderings)
+        if len(counts) < 2:
+            return
+        ranked = _ranked(counts, merged)
+        main = ranked[0][0]
+        if ranked[0][1] < least:
+            return  # a mined term needs an established rendering to drift from
+        shown = _spelled(merged, uses)
+        main_links = [u.link for u in uses if main in u.renderings]
+        for label, n in ranked[1:]:
+            links = [u.link for u in uses if label in u.renderings]
+            yield self.finding(
+                *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
+                message=f"{merged.zh} is rendered {shown[label]} in {n} paragraph{'s' if n > 1 else ''}, "
+                        f"but {shown[main]} in {len(main_links)}",
+                zh_text=merged.zh,
+                en_text=label,
+                evidence=(f"{shown[main]}: {_where(ctx, main_links)}", f"{shown[label]}: {_where(ctx, links)}"),
+                key=f"{merged.zh}|{label}",
+            )
 
 
 class TermGlossary(Rule):

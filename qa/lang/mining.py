@@ -1,0 +1,304 @@
+"""Terms mined from the document itself, with the renderings its translation uses.
+
+A *term* is a run of one to three adjacent dictionary words (CC-CEDICT and
+``rules/lexicon.tsv``), three or more characters long, found in the Chinese
+of at least ``MIN_LINKS`` aligned links (and not only ever inside a longer
+such run). Its *rendering* in a link is a run of adjacent English words that
+gloss the term's parts, one word at least for each part ("trade secret" and
+"commercial secret" for 商业秘密 = 商业 + 秘密; a gloss of the whole term may
+stand for any part), or an abbreviation the dictionary gives for the whole
+term (IPR for 知识产权). Words are compared by gloss stem, so case, plural,
+hyphens, word order and word form (geographic/geographical) do not make two
+renderings; neither does a spelling variant (centre/center, by rapidfuzz).
+English whose spaces were lost is read by finding the term's stems inside
+the run-together words.
+
+The segmentation is the dictionary's own maximum matching, which the aligner
+has already loaded: jieba's 0.6 s dictionary load would double the start-up
+time of a check, and a term's boundaries come from its frequency here, not
+from the segmenter.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import permutations
+
+from rapidfuzz import fuzz
+
+from . import dictionary
+from .terms import Rendering
+
+MIN_LINKS = 3  # a term occurs in this many aligned links at least
+MIN_CHARS = 3  # and is at least this long: two-character words are vocabulary, not terminology
+MAX_WORDS = 3  # dictionary words joined into one term
+NEAR = 90  # rapidfuzz ratio at or above which two renderings are spellings of one
+GLUED_GAP = 12  # letters between two stems of one rendering in run-together English
+_CONNECT = frozenset(("of", "and", "for"))  # may join the words of one rendering
+# words, split where a capital starts one ("IntellectualPropertyAdministration", "AdministrativeIPR");
+# capitals run into lower case are settled by _tokens ("IPRprotection", "IPProtection")
+_TOKEN = re.compile(r"[A-Z]{2,}(?:s(?![a-z]))?|[A-Z]?[a-z]+")
+_CAPS = re.compile(r"[A-Z]{2,4}s?")
+
+
+@dataclass
+class Mined:
+    zh: str
+    renderings: list[Rendering]  # materially different renderings, most used first
+    uses: dict[int, tuple[str, ...]]  # text index -> labels of the renderings found there
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    stem: str
+    surface: str
+
+
+def _parts(word: str) -> list[str]:
+    """A dictionary word's shorter dictionary words, by forward maximum matching (知识产权 -> 知识, 产权)."""
+    d = dictionary.glosses()
+    out, i = [], 0
+    while i < len(word):
+        for k in range(min(len(word) - i, len(word) - 1), 0, -1):
+            if word[i:i + k] in d:
+                out.append(word[i:i + k])
+                i += k
+                break
+        else:
+            i += 1
+    return out
+
+
+def candidates(zh_texts: list[str]) -> dict[str, set[int]]:
+    """Term candidates and the texts (indices into ``zh_texts``) that hold them."""
+    where: dict[str, set[int]] = defaultdict(set)
+    for n, text in enumerate(zh_texts):
+        words = dictionary.segment(text)
+        for a in range(len(words)):
+            start, joined = words[a][0], ""
+            for b in range(a, min(a + MAX_WORDS, len(words))):
+                pos, w = words[b]
+                if pos != start + len(joined):
+                    break
+                joined += w
+                if len(joined) >= MIN_CHARS:
+                    where[joined].add(n)
+    frequent = {t: links for t, links in where.items() if len(links) >= MIN_LINKS}
+    # a candidate only ever seen inside a longer one is a fragment of it (广州知识产权 of 广州知识产权法院)
+    return {t: links for t, links in frequent.items()
+            if not any(t != u and t in u and links == frequent[u] for u in frequent)}
+
+
+def pieces_of(term: str) -> list[frozenset]:
+    """The gloss stems of each part of a term; parts without glosses are left out."""
+    parts = []
+    for _, w in dictionary.segment(term):
+        sub = _parts(w) if len(w) >= MIN_CHARS else [w]
+        parts.extend(sub if len(sub) > 1 else [w])
+    out = [frozenset(dictionary.stems_of(p)) for p in parts]
+    return [p for p in out if p]
+
+
+def _tokens(english: str, stems: frozenset) -> list[tuple[int, str]]:
+    """(offset, word) of each word. Capitals run into lower case are an abbreviation and a
+    word: "IPRprotection" is IPR + protection, but "IPProtection" is IP + Protection; the
+    term's own abbreviations decide, and else the last capital starts the next word."""
+    out = []
+    for m in _TOKEN.finditer(english):
+        w, at = m.group(), m.start()
+        if out and out[-1][1].isupper() and english[at - 1:at].isupper() and not w[0].isupper():
+            caps = out[-1][1]
+            if caps.lower() not in stems and (caps[:-1].lower() in stems or len(caps) > 2):
+                out[-1] = (out[-1][0], caps[:-1])
+                w, at = caps[-1] + w, at - 1
+        out.append((at, w))
+    return out
+
+
+def _words(english: str, stems: frozenset) -> list[_Word]:
+    words = []
+    glued = english.count(" ") * 12 < len(english)
+    for start, w in _tokens(english, stems):
+        if not glued or len(w) <= 12 or w.isupper():
+            words.append(_Word(start, start + len(w), dictionary.stem(w), w))
+            continue
+        # run-together words: each of the term's stems found inside is a word
+        low, at = w.lower(), 0
+        found = sorted((low.find(s, 0), s) for s in stems if len(s) >= 3 and s in low)
+        for pos, s in found:
+            if pos >= at:
+                words.append(_Word(start + pos, start + pos + len(s), s, w[pos:pos + len(s)]))
+                at = pos + len(s)
+    return words
+
+
+def _joined(english: str, a: _Word, b: _Word) -> bool:
+    """Are two words next to each other: only spaces, hyphens or (run together) a few letters between?"""
+    gap = english[a.end:b.start]
+    if gap.strip(" -") == "":
+        return True
+    return " " not in gap and len(gap) <= GLUED_GAP and gap.isalpha()
+
+
+def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english: str) -> list[tuple[str, str]]:
+    """(key, surface) of each rendering of a term in one English text; the key is the sorted stems."""
+    stems = whole.union(*pieces)
+    extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
+    words = _words(english, stems)
+    out = []
+    k = 0
+    while k < len(words):
+        if words[k].stem not in stems:
+            k += 1
+            continue
+        run = [words[k]]
+        nxt = k + 1
+        while nxt < len(words):
+            w = words[nxt]
+            if w.stem in stems and _joined(english, run[-1], w):
+                run.append(w)
+            elif (w.surface.lower() in _CONNECT and nxt + 1 < len(words) and words[nxt + 1].stem in stems
+                  and _joined(english, run[-1], w) and _joined(english, w, words[nxt + 1])):
+                run += [w, words[nxt + 1]]
+                nxt += 1
+            else:
+                break
+            nxt += 1
+        k = nxt
+        run = _trimmed(run, pieces, extra)
+        content = [w for w in run if w.surface.lower() not in _CONNECT]
+        if not content or re.fullmatch(r"[a-z]{3,}ed", content[-1].surface.lower()):
+            continue  # a term is named, not done: "Guangdong established" is a clause
+        if len(content) == 1 and _CAPS.fullmatch(content[0].surface) and content[0].surface.lower().rstrip("s") in whole:
+            pass  # the dictionary's abbreviation of the whole term: IPR
+        elif len(content) > len(term) + 1 or not _covers([w.stem for w in content], pieces, extra):
+            continue
+        out.append((" ".join(sorted({w.stem for w in content})), english[run[0].start:run[-1].end]))
+    return out
+
+
+def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> list[_Word]:
+    """The run without a part joined by "of"/"and" that the rendering does not need
+    ("Guangzhou Intellectual Property Court and Guangdong" -> "... Court"), but with every
+    word of the part it needs ("intellectual property rights" stays whole)."""
+    segments: list[list[_Word]] = [[]]
+    for w in run:
+        if w.surface.lower() in _CONNECT:
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+
+    def cover(segs):
+        return _covers([w.stem for s in segs for w in s if w.surface.lower() not in _CONNECT], pieces, extra)
+
+    while len(segments) > 1:
+        if cover(segments[:-1]):
+            segments.pop()
+        elif cover(segments[1:]):
+            segments.pop(0)
+        else:
+            break
+    out = [w for s in segments for w in s]
+    while out and out[0].surface.lower() in _CONNECT:
+        out.pop(0)
+    return out
+
+
+def _covers(stems: list[str], pieces: list[frozenset], extra: frozenset = frozenset()) -> bool:
+    """Has each piece a word of its own ("cases" alone does not render 典型 + 案例, though
+    both gloss as "case")? One piece may be covered by a gloss of the whole term instead
+    ("Administration" for the 局 of 市场监管局); more would let a short form pass
+    ("Greater Bay Area" for 粤港澳大湾区)."""
+    if len(stems) < len(pieces):
+        return False
+    for chosen in permutations(stems, len(pieces)):
+        stand_ins = 0
+        for s, p in zip(chosen, pieces):
+            if s not in p:
+                stand_ins += 1
+                if s not in extra or stand_ins > 1:
+                    break
+        else:
+            return True
+    return False
+
+
+def _groups(surfaces: dict[str, Counter]) -> list[tuple[list[str], Counter]]:
+    """Rendering keys joined when they are near (center / centre): each group's keys and
+    surface forms. Most used first; ties by key, so the order never depends on the text's."""
+    keys = sorted(surfaces, key=lambda k: (-sum(surfaces[k].values()), k))
+    groups: list[tuple[list[str], Counter]] = []
+    for key in keys:
+        for g in groups:
+            if _same(key, g[0][0]):
+                g[0].append(key)
+                g[1].update(surfaces[key])
+                break
+        else:
+            groups.append(([key], Counter(surfaces[key])))
+    return groups
+
+
+def _same(a: str, b: str) -> bool:
+    """One rendering: spelling variants (centre / center), or a short form of the other
+    ("Greater Bay Area" for "Guangdong-Hong Kong-Macao Greater Bay Area")."""
+    if fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) >= NEAR:
+        return True
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
+def same_rendering(term: str, a: str, b: str) -> bool:
+    """Are two English phrases one rendering of ``term`` as mining counts them
+    ("geographical indication" and "geographic indication" are)?"""
+    pieces, whole = pieces_of(term), frozenset(dictionary.stems_of(term))
+    ka, kb = renderings_in(term, pieces, whole, a), renderings_in(term, pieces, whole, b)
+    return bool(ka and kb) and _same(ka[0][0], kb[0][0])
+
+
+def _label_order(item: tuple[str, int]):
+    surface, n = item
+    return (" " not in surface and len(surface) > 12, -n, surface)  # run-together spellings shown last
+
+
+def mine(zh_texts: list[str], en_texts: list[str], skip=()) -> list[Mined]:
+    """Terms of the Chinese texts (one per aligned link, with its English) that the English
+    renders in two or more ways. ``skip``: Chinese terms already watched; a candidate inside
+    or around one is left to them."""
+    out = []
+    for term, links in sorted(candidates(zh_texts).items()):
+        if any(s in term or term in s for s in skip):
+            continue
+        pieces = pieces_of(term)
+        if not pieces:
+            continue
+        whole = frozenset(dictionary.stems_of(term))
+        found = {n: renderings_in(term, pieces, whole, en_texts[n]) for n in sorted(links)}
+        found = {n: f for n, f in found.items() if f}
+        if len(found) < MIN_LINKS:
+            continue
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        for f in found.values():
+            for key, surface in f:
+                surfaces[key][surface] += 1
+        groups = _groups(surfaces)
+        if len(groups) < 2:
+            continue
+        renderings, label_of = [], {}
+        for keys, counter in groups:
+            forms = [s for s, _ in sorted(counter.items(), key=_label_order)]
+            renderings.append(Rendering(forms[0], tuple(forms)))
+            label_of.update((k, forms[0]) for k in keys)
+        rank = {r.label: k for k, r in enumerate(renderings)}
+        uses = {}
+        for n, f in found.items():
+            labels = sorted(dict.fromkeys(label_of[k] for k, _ in f), key=rank.get)
+            # more renderings than the Chinese has the term: the rarer ones translate other words
+            # (典型案例 once, and "model cases" for 精品案例 beside "typical cases")
+            uses[n] = tuple(labels[:zh_texts[n].count(term)])
+        uses = {n: labels for n, labels in uses.items() if labels}
+        out.append(Mined(term, renderings, uses))
+    return out
