@@ -28,10 +28,10 @@ from contextlib import contextmanager
 from _common import seed_pairs
 from numbers_mutation import _keys, apply, batches  # noqa: E402
 
+import qa.lang.terms as qa_terms
 from qa.align import align, align_features
 from qa.align.features import en_features, zh_features
 from qa.config import Profile
-import qa.lang.terms as qa_terms
 from qa.engine import check
 from qa.lang.mining import same_rendering
 from qa.lang.sentences import en_sentences, zh_sentences

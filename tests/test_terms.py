@@ -105,3 +105,65 @@ def test_reference_translation_keeps_last_years_terms(capsys):
     assert main(["check", str(SEEDS[1]), "--reference", str(SEEDS[0]), "--select", "term-reference"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"知识产权 is rendered “IPR” in \d+ paragraphs; the reference translation used “intellectual property”", out)
+
+
+# ---------------------------------------------------------------- terms mined from the document
+
+@pytest.mark.parametrize("term,english,found", [
+    # each part of the term needs a word of its own: 商业 + 秘密
+    ("商业秘密", "Protection of trade secrets was strengthened.", ["trade secrets"]),
+    ("商业秘密", "Commercial secret protection bases were built.", ["Commercial secret"]),
+    ("典型案例", "Two cases were selected.", []),  # "cases" glosses both 典型 and 案例
+    # a gloss of the whole term stands for one part (局 -> Administration)
+    ("市场监管局", "the Administration for Market Regulation said", ["Administration for Market Regulation"]),
+    # a part joined by "and" that the rendering does not need is left out
+    ("专项行动", "special actions and operations", ["special actions"]),
+    # spaces lost: capitals start words, and stems are found inside run-together words
+    ("市场监管局", "theAdministrationforMarketRegulationhas", ["AdministrationforMarketRegulation"]),
+    ("知识产权", "strengthenIPRprotection", ["IPR"]),
+    ("开发区", "Guangdong established", []),  # a clause, not a name
+])
+def test_renderings_of_a_mined_term(term, english, found):
+    from qa.lang import dictionary
+    from qa.lang.mining import pieces_of, renderings_in
+
+    got = renderings_in(term, pieces_of(term), frozenset(dictionary.stems_of(term)), english)
+    assert [surface for _, surface in got] == found
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("geographical indication", "geographic indication", True),  # word form
+    ("trade secrets", "Trade-Secret", True),  # case, plural, hyphen
+    ("trade secret", "commercial secret", False),
+    ("special actions", "special operations", False),
+])
+def test_which_renderings_mining_counts_as_one(a, b, same):
+    from qa.lang.mining import same_rendering
+
+    term = {"geographical indication": "地理标志", "trade secrets": "商业秘密", "trade secret": "商业秘密",
+            "special actions": "专项行动"}[a]
+    assert same_rendering(term, a, b) is same
+
+
+MINED_ZH = "开展专项行动。\n深化专项行动。\n部署专项行动。\n推进专项行动。\n"
+
+
+def test_drift_of_a_term_in_no_list_is_found_by_mining(write):
+    en = ("A special action was launched.\nThe special action was deepened.\nSpecial actions were deployed.\n"
+          "Special operations were advanced.\n")
+    findings = run(write, MINED_ZH, en, ["term-inconsistent"])
+    assert [(f.zh_text, f.en_text, f.en) for f in findings] == [("专项行动", "Special operations", ("en-4",))]
+    assert findings[0].message == "专项行动 is rendered “Special operations” in 1 paragraph, but “special action” in 3"
+
+
+def test_a_mined_term_rendered_one_way_is_consistent(write):
+    en = ("A special action was launched.\nThe special action was deepened.\nSpecial actions were deployed.\n"
+          "Special actions were advanced.\n")
+    assert run(write, MINED_ZH, en, ["term-inconsistent"]) == []
+
+
+def test_a_mined_term_needs_an_established_rendering(write):
+    # one rendering each: nothing to drift from, so nothing is reported
+    zh = "开展专项行动。\n深化专项行动。\n部署专项行动。\n"
+    en = "A special action was launched.\nSpecial operations were deepened.\nSpecial campaigns were deployed.\n"
+    assert run(write, zh, en, ["term-inconsistent"]) == []

@@ -39,6 +39,7 @@ _CONNECT = frozenset(("of", "and", "for"))  # may join the words of one renderin
 # words, split where a capital starts one ("IntellectualPropertyAdministration", "AdministrativeIPR");
 # capitals run into lower case are settled by _tokens ("IPRprotection", "IPProtection")
 _TOKEN = re.compile(r"[A-Z]{2,}(?:s(?![a-z]))?|[A-Z]?[a-z]+")
+_ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?|ed|al|ly|es|s|e)?")
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
 
 
@@ -73,9 +74,16 @@ def _parts(word: str) -> list[str]:
 
 
 def candidates(zh_texts: list[str]) -> dict[str, set[int]]:
-    """Term candidates and the texts (indices into ``zh_texts``) that hold them."""
+    """Term candidates and the texts (indices into ``zh_texts``) that hold them: every
+    dictionary word of three or more characters wherever it occurs (maximum matching alone
+    reads 省市场监管局 as 省市 + 场 + 监管局), and runs of up to three adjacent words."""
+    d, longest = dictionary.glosses(), dictionary.longest_from()
     where: dict[str, set[int]] = defaultdict(set)
     for n, text in enumerate(zh_texts):
+        for i in range(len(text)):
+            for k in range(MIN_CHARS, min(longest.get(text[i], 0), len(text) - i) + 1):
+                if text[i:i + k] in d:
+                    where[text[i:i + k]].add(n)
         words = dictionary.segment(text)
         for a in range(len(words)):
             start, joined = words[a][0], ""
@@ -130,8 +138,10 @@ def _words(english: str, stems: frozenset) -> list[_Word]:
         found = sorted((low.find(s, 0), s) for s in stems if len(s) >= 3 and s in low)
         for pos, s in found:
             if pos >= at:
-                words.append(_Word(start + pos, start + pos + len(s), s, w[pos:pos + len(s)]))
-                at = pos + len(s)
+                # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
+                end = pos + len(s) + len(_ENDING.match(low, pos + len(s)).group())
+                words.append(_Word(start + pos, start + end, s, w[pos:end]))
+                at = end
     return words
 
 

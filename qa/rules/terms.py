@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from ..lang.terms import Finder, Rendering, Term
 from .base import Context, Example, Rule
 
-
 MINED_MAIN = 2  # links a mined term's main rendering is used in, at least
 
 
