@@ -165,9 +165,20 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
                 os.replace(tmp, cache)
             except OSError:
                 pass  # a read-only home only costs the parse next time
-    for ch, n in _longest_from(_load_lexicon(entries)).items():
+    lexicon = _load_lexicon(entries)
+    for ch, n in _longest_from(lexicon).items():
         longest[ch] = max(n, longest.get(ch, 0))
+    _LEXICON[:] = lexicon
     return entries, longest
+
+
+_LEXICON: list[str] = []
+
+
+def lexicon_words() -> list[str]:
+    """The headwords of rules/lexicon.tsv: the domain's own terms."""
+    _tables()
+    return _LEXICON
 
 
 def glosses() -> dict[str, str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 
 from rapidfuzz import fuzz
@@ -74,16 +75,15 @@ def _parts(word: str) -> list[str]:
 
 
 def candidates(zh_texts: list[str]) -> dict[str, set[int]]:
-    """Term candidates and the texts (indices into ``zh_texts``) that hold them: every
-    dictionary word of three or more characters wherever it occurs (maximum matching alone
-    reads 省市场监管局 as 省市 + 场 + 监管局), and runs of up to three adjacent words."""
-    d, longest = dictionary.glosses(), dictionary.longest_from()
+    """Term candidates and the texts (indices into ``zh_texts``) that hold them: runs of up
+    to three adjacent words of the dictionary's segmentation, and the domain lexicon's terms
+    wherever they occur (maximum matching reads 省市场监管局 as 省市 + 场 + 监管局)."""
     where: dict[str, set[int]] = defaultdict(set)
+    lexicon = [w for w in dictionary.lexicon_words() if len(w) >= MIN_CHARS]
     for n, text in enumerate(zh_texts):
-        for i in range(len(text)):
-            for k in range(MIN_CHARS, min(longest.get(text[i], 0), len(text) - i) + 1):
-                if text[i:i + k] in d:
-                    where[text[i:i + k]].add(n)
+        for w in lexicon:
+            if w in text:
+                where[w].add(n)
         words = dictionary.segment(text)
         for a in range(len(words)):
             start, joined = words[a][0], ""
@@ -110,13 +110,17 @@ def pieces_of(term: str) -> list[frozenset]:
     return [p for p in out if p]
 
 
+@lru_cache(maxsize=4096)
+def _split(english: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group()) for m in _TOKEN.finditer(english))
+
+
 def _tokens(english: str, stems: frozenset) -> list[tuple[int, str]]:
     """(offset, word) of each word. Capitals run into lower case are an abbreviation and a
     word: "IPRprotection" is IPR + protection, but "IPProtection" is IP + Protection; the
     term's own abbreviations decide, and else the last capital starts the next word."""
     out = []
-    for m in _TOKEN.finditer(english):
-        w, at = m.group(), m.start()
+    for at, w in _split(english):
         if out and out[-1][1].isupper() and english[at - 1:at].isupper() and not w[0].isupper():
             caps = out[-1][1]
             if caps.lower() not in stems and (caps[:-1].lower() in stems or len(caps) > 2):
@@ -126,22 +130,75 @@ def _tokens(english: str, stems: frozenset) -> list[tuple[int, str]]:
     return out
 
 
-def _words(english: str, stems: frozenset) -> list[_Word]:
-    words = []
+@lru_cache(maxsize=4096)
+def _layout(english: str):
+    """The words of a text as far as they do not depend on the term, computed once per text:
+    whole words; the long run-together ones still to be searched for each term's stems (where
+    spaces were lost); and the abbreviations run into lower case that a term's own
+    abbreviations may read otherwise ("IPRprotection": IP + Rprotection, unless the term is
+    abbreviated IPR)."""
     glued = english.count(" ") * 12 < len(english)
-    for start, w in _tokens(english, stems):
-        if not glued or len(w) <= 12 or w.isupper():
-            words.append(_Word(start, start + len(w), dictionary.stem(w), w))
-            continue
-        # run-together words: each of the term's stems found inside is a word
-        low, at = w.lower(), 0
-        found = sorted((low.find(s, 0), s) for s in stems if len(s) >= 3 and s in low)
-        for pos, s in found:
-            if pos >= at:
-                # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
-                end = pos + len(s) + len(_ENDING.match(low, pos + len(s)).group())
-                words.append(_Word(start + pos, start + end, s, w[pos:end]))
-                at = end
+    plain, long = [], []
+    for at, w in _tokens(english, frozenset()):
+        if glued and len(w) > 12 and not w.isupper():
+            long.append((at, w))
+        else:
+            plain.append(_Word(at, at + len(w), dictionary.stem(w), w))
+    toks = _split(english)
+    ambiguous = frozenset(w.lower() for at, w in toks if w.isupper() and english[at + len(w):at + len(w) + 1].islower())
+    return tuple(plain), tuple(long), ambiguous, glued
+
+
+class _StemIndex:
+    """Where stems occur inside the run-together words of texts: one Aho-Corasick automaton
+    over every candidate's stems, run once per text, instead of a search per term and text."""
+
+    def __init__(self, stems):
+        import ahocorasick  # the aligner has loaded it already
+
+        self.auto = ahocorasick.Automaton()
+        for s in stems:
+            if len(s) >= 3:
+                self.auto.add_word(s, s)
+        self.auto.make_automaton() if len(self.auto) else None
+        self.cache: dict[str, list[tuple[int, str]]] = {}
+
+    def hits(self, english: str, long) -> list[tuple[int, str]]:
+        """(offset in the text, stem) of every stem inside the long words."""
+        if english not in self.cache:
+            out = []
+            if len(self.auto):
+                for start, w in long:
+                    out += [(start + end - len(s) + 1, s) for end, s in self.auto.iter(w.lower())]
+            self.cache[english] = out
+        return self.cache[english]
+
+
+def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> list[_Word]:
+    """The words of the text that may belong to a rendering (those with one of ``stems``, and
+    the connectors), in text order."""
+    plain, long, ambiguous, glued = _layout(english)
+    if ambiguous & stems:
+        plain, long = [], []
+        for at, w in _tokens(english, stems):
+            if glued and len(w) > 12 and not w.isupper():
+                long.append((at, w))
+            else:
+                plain.append(_Word(at, at + len(w), dictionary.stem(w), w))
+        index = None  # the long words differ from the text's usual reading
+    words = [w for w in plain if w.stem in stems or w.surface.lower() in _CONNECT]
+    if not long:
+        return words
+    hits = (index or _StemIndex(stems)).hits(english, long)
+    at = -1
+    for pos, s in sorted((p, s) for p, s in hits if s in stems):
+        if pos < at:
+            continue  # inside the previous stem's word
+        # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
+        low = english[pos:pos + len(s) + 12].lower()
+        at = pos + len(s) + len(_ENDING.match(low, len(s)).group())
+        words.append(_Word(pos, at, s, english[pos:at]))
+    words.sort(key=lambda w: w.start)
     return words
 
 
@@ -153,11 +210,12 @@ def _joined(english: str, a: _Word, b: _Word) -> bool:
     return " " not in gap and len(gap) <= GLUED_GAP and gap.isalpha()
 
 
-def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english: str) -> list[tuple[str, str]]:
+def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english: str,
+                  index: _StemIndex | None = None) -> list[tuple[str, str]]:
     """(key, surface) of each rendering of a term in one English text; the key is the sorted stems."""
     stems = whole.union(*pieces)
     extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
-    words = _words(english, stems)
+    words = _words(english, stems, index)
     out = []
     k = 0
     while k < len(words):
@@ -279,14 +337,15 @@ def mine(zh_texts: list[str], en_texts: list[str], skip=()) -> list[Mined]:
     renders in two or more ways. ``skip``: Chinese terms already watched; a candidate inside
     or around one is left to them."""
     out = []
+    terms = []
     for term, links in sorted(candidates(zh_texts).items()):
-        if any(s in term or term in s for s in skip):
-            continue
-        pieces = pieces_of(term)
-        if not pieces:
-            continue
-        whole = frozenset(dictionary.stems_of(term))
-        found = {n: renderings_in(term, pieces, whole, en_texts[n]) for n in sorted(links)}
+        if not any(s in term or term in s for s in skip):
+            pieces = pieces_of(term)
+            if pieces:
+                terms.append((term, links, pieces, frozenset(dictionary.stems_of(term))))
+    index = _StemIndex({s for _, _, pieces, whole in terms for s in whole.union(*pieces)})
+    for term, links, pieces, whole in terms:
+        found = {n: renderings_in(term, pieces, whole, en_texts[n], index) for n in sorted(links)}
         found = {n: f for n, f in found.items() if f}
         if len(found) < MIN_LINKS:
             continue
