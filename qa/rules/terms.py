@@ -4,7 +4,8 @@ and departures from last year's translation (``--reference``).
 For each watched term (``rules/terms.tsv`` and the glossaries), every aligned
 link whose Chinese contains the term is searched for each rendering's
 spellings. An abbreviation the document defines ("intellectual property
-rights (IPR)") joins its full form.
+rights (IPR)") joins its full form. Terms in no list come from
+``qa.lang.mining``, with the renderings each link uses already found.
 """
 from __future__ import annotations
 
@@ -109,7 +110,11 @@ class TermInconsistent(Rule):
     has the term, folding case, plurals, hyphens and lost spaces. When two or
     more renderings are used, reports the less common ones with counts and
     every location. A full form with its defined abbreviation ("intellectual
-    property rights (IPR)", then "IPR") is one rendering.
+    property rights (IPR)", then "IPR") is one rendering. Terms in no list
+    are mined from the document (dictionary words in three or more
+    paragraphs, rendered by English words that gloss their parts) and
+    reported when one rendering is established (two paragraphs at least)
+    and another is used too.
 
     **Why.** A report that calls 商业秘密 "trade secret" on one page and
     "commercial secret" on another reads as two concepts; reviewers of
@@ -129,6 +134,11 @@ class TermInconsistent(Rule):
             zh="加强商业秘密保护。\n开展商业秘密保护试点。",
             en="Trade secret protection was strengthened.\nPilots of trade secret protection were launched.",
             fires=0,
+        ),
+        Example(  # a term in no list, mined: 专项行动 = 专项 (special) + 行动 (action, operation)
+            zh="开展专项行动。\n深化专项行动。\n部署专项行动。",
+            en="A special action was launched.\nThe special action was deepened.\nSpecial operations were deployed.",
+            fires=1,
         ),
     )
 
