@@ -138,15 +138,21 @@ def _layout(english: str):
     abbreviations may read otherwise ("IPRprotection": IP + Rprotection, unless the term is
     abbreviated IPR)."""
     glued = english.count(" ") * 12 < len(english)
+    plain, long = _arrange(_tokens(english, frozenset()), glued)
+    toks = _split(english)
+    ambiguous = frozenset(w.lower() for at, w in toks if w.isupper() and english[at + len(w):at + len(w) + 1].islower())
+    return tuple(plain), tuple(long), ambiguous, glued
+
+
+def _arrange(tokens, glued: bool) -> tuple[list[_Word], list[tuple[int, str]]]:
+    """Whole words, and the long words that run several together where spaces were lost."""
     plain, long = [], []
-    for at, w in _tokens(english, frozenset()):
+    for at, w in tokens:
         if glued and len(w) > 12 and not w.isupper():
             long.append((at, w))
         else:
             plain.append(_Word(at, at + len(w), dictionary.stem(w), w))
-    toks = _split(english)
-    ambiguous = frozenset(w.lower() for at, w in toks if w.isupper() and english[at + len(w):at + len(w) + 1].islower())
-    return tuple(plain), tuple(long), ambiguous, glued
+    return plain, long
 
 
 class _StemIndex:
@@ -160,7 +166,8 @@ class _StemIndex:
         for s in stems:
             if len(s) >= 3:
                 self.auto.add_word(s, s)
-        self.auto.make_automaton() if len(self.auto) else None
+        if len(self.auto):
+            self.auto.make_automaton()
         self.cache: dict[str, list[tuple[int, str]]] = {}
 
     def hits(self, english: str, long) -> list[tuple[int, str]]:
@@ -179,12 +186,7 @@ def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> l
     the connectors), in text order."""
     plain, long, ambiguous, glued = _layout(english)
     if ambiguous & stems:
-        plain, long = [], []
-        for at, w in _tokens(english, stems):
-            if glued and len(w) > 12 and not w.isupper():
-                long.append((at, w))
-            else:
-                plain.append(_Word(at, at + len(w), dictionary.stem(w), w))
+        plain, long = _arrange(_tokens(english, stems), glued)
         index = None  # the long words differ from the text's usual reading
     words = [w for w in plain if w.stem in stems or w.surface.lower() in _CONNECT]
     if not long:
