@@ -144,7 +144,7 @@ def _unpack(packed: tuple) -> tuple[dict[str, str], dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, int]]:
+def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
     path = _cedict_path()
     entries: dict[str, str] = {}
     longest: dict[str, int] = {}
@@ -168,17 +168,12 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
     lexicon = _load_lexicon(entries)
     for ch, n in _longest_from(lexicon).items():
         longest[ch] = max(n, longest.get(ch, 0))
-    _LEXICON[:] = lexicon
-    return entries, longest
+    return entries, longest, tuple(lexicon)
 
 
-_LEXICON: list[str] = []
-
-
-def lexicon_words() -> list[str]:
+def lexicon_words() -> tuple[str, ...]:
     """The headwords of rules/lexicon.tsv: the domain's own terms."""
-    _tables()
-    return _LEXICON
+    return _tables()[2]
 
 
 def glosses() -> dict[str, str]:
