@@ -95,7 +95,7 @@ def item_sites(ctx):
                     continue
                 for k, ((a, b), m) in enumerate(zip(items, spots)):
                     s, e = m.start(), m.end()
-                    if any(abs(o.start() - anchor) <= 80 and not s <= o.start() < e for o in found[k]):
+                    if any(0 < o.start() - e <= 1 or 0 < s - o.end() <= 1 for o in found[k]):
                         continue  # a name of several words ("South Korea"): one deleted word is not the item
                     # take the list punctuation with it: "Zhuhai, " or " and Zhuhai"
                     if text[e:e + 2] == ", ":

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 
+_FORMAT = 5  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -24,6 +25,7 @@ _STOP = frozenset(
     kind type sort form very much many more most some any other such not no yes""".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_NAME_RUN = re.compile(r"(?:[A-Z][A-Za-z'-]*)(?: [A-Z][A-Za-z'-]*)*(?=$|[ ,;(])")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*$|\bsee also\b.*$|\bvariant of\b.*$|\bused in\b.*$")
 
 
@@ -75,6 +77,8 @@ def _cache_dir() -> str:
 
 def _parse(path: str) -> dict[str, str]:
     entries: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    common: set[str] = set()  # also a common word: 中 is China and "middle"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -84,9 +88,21 @@ def _parse(path: str) -> dict[str, str]:
             if len(parts) != 2:
                 continue
             simp = parts[1]
-            defs = rest.partition("] ")[2].strip().strip("/")
+            pinyin, _, defs = rest.partition("] ")
+            defs = defs.strip().strip("/")
             if defs.startswith("surname ") or "variant of" in defs[:12]:
                 continue
+            if not pinyin[:1].isupper():
+                common.add(simp)
+            else:  # a proper noun: 上海 [Shang4 hai3]
+                for d in defs.split("/")[:4]:
+                    # its name is the leading capitalised words of a sense ("Shanghai
+                    # municipality, central east China" -> Shanghai; "United States")
+                    run = _NAME_RUN.match(d)
+                    # whole words: the stem "guang" would be Guangdong as well as Guangzhou
+                    for word in run.group().lower().split() if run else ():
+                        if word not in names.setdefault(simp, []):
+                            names[simp].append(word)
             stems = entries.setdefault(simp, [])
             # A proper name keeps its whole word too: "guang" is both Guangzhou and Guangdong.
             first = defs.split(" ", 1)[0]
@@ -98,8 +114,10 @@ def _parse(path: str) -> dict[str, str]:
                     if s not in stems:
                         stems.append(s)
     # Stems joined by spaces: a dict of strings loads several times faster than
-    # one of tuples, and only the words of the document are ever split.
-    return {k: " ".join(v) for k, v in entries.items() if v}
+    # one of tuples, and only the words of the document are ever split. A proper
+    # noun's name words follow a "|".
+    return {k: " ".join(v) + (" | " + " ".join(names[k]) if k in names and k not in common else "")
+            for k, v in entries.items() if v}
 
 
 def _load_lexicon(into: dict[str, str]) -> list[str]:
@@ -150,7 +168,7 @@ def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
     longest: dict[str, int] = {}
     if path:
         st = os.stat(path)
-        cache = os.path.join(_cache_dir(), f"cedict4-{st.st_size}-{int(st.st_mtime)}.marshal")
+        cache = os.path.join(_cache_dir(), f"cedict{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
         try:
             with open(cache, "rb") as fh:
                 entries, longest = _unpack(marshal.load(fh))
@@ -163,6 +181,9 @@ def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
                 with open(tmp, "wb") as fh:
                     marshal.dump(_pack(entries, longest), fh)
                 os.replace(tmp, cache)
+                for old in os.listdir(os.path.dirname(cache)):  # earlier formats' files
+                    if old.startswith("cedict") and not old.startswith(f"cedict{_FORMAT}-") and old.endswith(".marshal"):
+                        os.remove(os.path.join(os.path.dirname(cache), old))
             except OSError:
                 pass  # a read-only home only costs the parse next time
     lexicon = _load_lexicon(entries)
@@ -187,7 +208,15 @@ def longest_from() -> dict[str, int]:
 
 @lru_cache(maxsize=65536)
 def stems_of(word: str) -> tuple[str, ...]:
-    return tuple(glosses().get(word, "").split())
+    return tuple(glosses().get(word, "").partition(" | ")[0].split())
+
+
+@lru_cache(maxsize=65536)
+def name_of(word: str) -> tuple[str, ...]:
+    """A proper noun's name in whole words (上海 -> shanghai; 美国 -> united,
+    states, usa, us), without the words that describe it ("municipality",
+    "centre"); empty for a word that is also a common noun (中, 英)."""
+    return tuple(glosses().get(word, "").partition(" | ")[2].split())
 
 
 @lru_cache(maxsize=4096)

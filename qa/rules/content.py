@@ -32,6 +32,10 @@ _EN_STOP = frozenset(
 )
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[\W\d_]", "", text).lower()
+
+
 class Evidence:
     """Per-document dictionary evidence shared by the content and term rules."""
 
@@ -62,7 +66,7 @@ class Evidence:
 
     def link_text(self, link) -> str:
         """The English of a link in lower-case letters only, for names in text whose spaces were lost."""
-        return " ".join(re.sub(r"[\W\d_]", "", self.ctx.en[j].norm).lower() for j in link.en)
+        return " ".join(_letters(self.ctx.en[j].norm) for j in link.en)
 
     def df(self, stem: str) -> float:
         """Share of the English paragraphs in which a gloss stem occurs."""
@@ -440,8 +444,12 @@ class DroppedItem(Rule):
 
     **What it does.** Finds 、-separated lists of three or more items and
     lists of 《titles》, looks up each item's glosses (place names are in
-    CC-CEDICT: 江门 is Jiangmen) and reports an item absent from the English
-    of the paragraph when the other items are all there.
+    CC-CEDICT: 江门 is Jiangmen, and a place counts only by its name, not by
+    the "municipality" of its gloss) and reports an item absent from the
+    English of the paragraph when the other items are all there. An item
+    named elsewhere in the paragraph is still missing from the list: the
+    English list is where most items are named close together, in the
+    Chinese order.
 
     **Why.** Lists are where translators lose an item without noticing, and
     the paragraph still reads well.
@@ -486,7 +494,7 @@ class DroppedItem(Rule):
                         # both "prefecture-level city in Guangdong"; Foshan is not
                         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
                         own = [x for x in stems if x not in shared]
-                        checks.append(any(x in english or (len(x) > 5 and x in letters) for x in own) if own else None)
+                        checks.append(any(x in english or (len(x) > 5 and _letters(x) in letters) for x in own) if own else None)
                     if all(checks) and len(checks) >= 3:
                         # every item is somewhere in the English; is each in the English list?
                         checks = _in_list(letters, glossed)
@@ -516,7 +524,7 @@ def _in_list(letters: str, glossed: list) -> list[bool | None]:
     spots = []
     for n, stems in enumerate(glossed):
         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
-        names = [x for x in stems if x not in shared and len(x) > 4]
+        names = [_letters(x) for x in stems if x not in shared and len(x) > 4]
         spots.append(sorted(m.start() for x in names for m in re.finditer(re.escape(x), letters)) if names else None)
     if sum(1 for sp in spots if sp) < 2:
         return [None] * len(glossed)
@@ -525,7 +533,15 @@ def _in_list(letters: str, glossed: list) -> list[bool | None]:
 
     def held(c: int) -> int:
         return sum(1 for sp in spots if sp and any(abs(p - c) <= reach for p in sp))
-    best = max(centres, key=lambda c: (held(c), -c))
+    def shape(c: int) -> tuple[int, int]:
+        """Items out of the Chinese order, and the letters spanned, of the items held around c."""
+        near = [min(sp, key=lambda p: abs(p - c)) for sp in spots if sp and any(abs(p - c) <= reach for p in sp)]
+        swaps = sum(1 for k, p in enumerate(near) for q in near[k + 1:] if q < p)
+        return swaps, max(near) - min(near)
+    # the most items, then in the Chinese order, then the tightest: "negotiation
+    # and arbitration" is the list (谈判、调解、仲裁), not "arbitration mediation"
+    # or "Mediation Centre. The Guangzhou Arbitration" around it
+    best = max(centres, key=lambda c: (held(c), *(-x for x in shape(c)), -c))
     return [None if sp is None else any(abs(p - best) <= reach for p in sp) for sp in spots]
 
 
@@ -558,7 +574,11 @@ def _item_stems(item: str) -> tuple[str, ...]:
     Latin token (PCT); other items (可预期) cannot be checked."""
     if _LATIN.fullmatch(item):
         return (item.lower(),)
-    return dictionary.stems_of(item)
+    if len(item) < 2:  # 初、中、高级 is 初级、中级、高级: one character's glosses are too many
+        return ()
+    # a place is present only by its name: 上海 is also "municipality" and
+    # "centre", words a report uses anywhere
+    return dictionary.name_of(item) or dictionary.stems_of(item)
 
 
 def _word_edge(text: str, a: int, b: int, size: int, from_end: bool) -> int:

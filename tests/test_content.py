@@ -1,0 +1,50 @@
+"""Dropped list items: how an item is looked for in the English."""
+import pytest
+
+from qa.config import Profile
+from qa.engine import check
+from qa.lang import dictionary
+from qa.load import load
+
+
+def dropped_items(write, zh: str, en: str) -> list[str]:
+    result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["dropped-item"]))
+    return [f.zh_text for f in result.findings]
+
+
+@pytest.mark.parametrize("word,name", [
+    ("上海", ("shanghai",)),             # not "municipality", "centre", "east" of its gloss
+    ("广州", ("guangzhou", "canton")),   # whole words: the stem "guang" is Guangdong too
+    ("美国", ("united", "states", "usa", "us")),
+    ("中", ()),                          # China, but also "middle": not a name
+    ("商标", ()),
+])
+def test_a_proper_noun_is_known_by_its_name(word, name):
+    assert dictionary.name_of(word) == name
+
+
+CITIES_ZH = "广州、深圳、北京、上海、西安等地检察机关联合开展知识产权协同保护工作。"
+CITIES_EN = ("Procuratorial organs in Guangzhou, Shenzhen, Beijing, {}Xi'an and other cities jointly carried out "
+             "collaborative IPR protection work, as a municipality-level centre of the east.")
+
+
+def test_a_city_is_missing_though_its_gloss_words_are_there(write):
+    assert dropped_items(write, CITIES_ZH, CITIES_EN.format("")) == ["上海"]
+    assert dropped_items(write, CITIES_ZH, CITIES_EN.format("Shanghai, ")) == []
+
+
+MECHANISM_ZH = "广州仲裁委持续完善融合谈判、调解、仲裁的知识产权在线争议解决机制,实施“行政处置+仲裁调解”新模式。"
+MECHANISM_EN = ("Under a new model of administrative disposal + arbitration mediation, the commission improved its "
+                "online dispute resolution mechanism for IPR, which integrates negotiation, {}arbitration.")
+
+
+def test_the_english_list_is_the_one_in_the_chinese_order(write):
+    # "arbitration mediation" names two items close together too, in the other order
+    assert dropped_items(write, MECHANISM_ZH, MECHANISM_EN.format("")) == ["调解"]
+    assert dropped_items(write, MECHANISM_ZH, MECHANISM_EN.format("mediation and ")) == []
+
+
+def test_one_character_items_are_abbreviations_and_not_checked(write):
+    zh = "构建全省初、中、高级专业化技术转移人才培养体系。"
+    en = "Guangdong established a training system for junior, intermediate and advanced technology transfer talents."
+    assert dropped_items(write, zh, en) == []
