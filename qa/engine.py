@@ -17,8 +17,7 @@ def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference
     if reference is not None:
         from .rules.terms import learn_reference
 
-        ref_ctx = Context(reference, align(reference))
-        learnt = learn_reference(ref_ctx, ref_ctx.terms)
+        learnt = learn_reference(Context(reference, align(reference), glossary))
     ctx = Context(bitext, alignment, glossary, learnt)
     findings = []
     rules = profile.rules()

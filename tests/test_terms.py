@@ -167,3 +167,37 @@ def test_a_mined_term_needs_an_established_rendering(write):
     zh = "开展专项行动。\n深化专项行动。\n部署专项行动。\n"
     en = "A special action was launched.\nSpecial operations were deepened.\nSpecial campaigns were deployed.\n"
     assert run(write, zh, en, ["term-inconsistent"]) == []
+
+
+# ---------------------------------------------------------------- mined terms against a reference
+
+def reference_findings(write, ref_en: str, zh: str, en: str) -> list:
+    bitext = load(write("zh.txt", zh), write("en.txt", en))
+    reference = load(write("ref.zh.txt", MINED_ZH), write("ref.en.txt", ref_en))
+    return check(bitext, Profile(select=["term-reference"]), reference=reference).findings
+
+
+REF_EN = ("A special action was launched.\nThe special action was deepened.\nSpecial actions were deployed.\n"
+          "Special operations were advanced.\n")
+
+
+def test_a_mined_term_departing_from_the_reference_is_reported(write):
+    zh = "开展打击侵权专项行动。\n部署专项行动。\n"
+    en = "Special operations against infringement were launched.\nSpecial operations were deployed.\n"
+    findings = reference_findings(write, REF_EN, zh, en)
+    assert [(f.en_text, f.en) for f in findings] == [("Special operations", ("en-1", "en-2"))]
+    assert findings[0].message == ("专项行动 is rendered “Special operations” in 2 paragraphs; "
+                                   "the reference translation used “special action” (3 of 4 paragraphs)")
+
+
+def test_the_reference_rendering_in_any_form_is_kept(write):
+    # plural, case, hyphen are one rendering; a paragraph that also uses the reference's keeps it
+    zh = "开展专项行动。\n部署专项行动。\n"
+    en = "Special-Actions were launched.\nThe special action and special operations were deployed.\n"
+    assert reference_findings(write, REF_EN, zh, en) == []
+
+
+def test_a_term_the_reference_rendered_without_an_established_way_teaches_nothing(write):
+    ref_en = "A special action was launched.\nSpecial operations were deepened.\nSpecial campaigns were deployed.\n" \
+             "Special drives were advanced.\n"
+    assert reference_findings(write, ref_en, "开展专项行动。\n", "Special operations were launched.\n") == []

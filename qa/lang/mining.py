@@ -334,21 +334,30 @@ def _label_order(item: tuple[str, int]):
     return (" " not in surface and len(surface) > 12, -n, surface)  # run-together spellings shown last
 
 
-def mine(zh_texts: list[str], en_texts: list[str], skip=()) -> list[Mined]:
-    """Terms of the Chinese texts (one per aligned link, with its English) that the English
-    renders in two or more ways. ``skip``: Chinese terms already watched; a candidate inside
-    or around one is left to them."""
-    out = []
-    terms = []
-    for term, links in sorted(candidates(zh_texts).items()):
-        if not any(s in term or term in s for s in skip):
-            pieces = pieces_of(term)
-            if pieces:
-                terms.append((term, links, pieces, frozenset(dictionary.stems_of(term))))
-    index = _StemIndex({s for _, _, pieces, whole in terms for s in whole.union(*pieces)})
-    for term, links, pieces, whole in terms:
+def _found(terms: dict[str, set[int]], en_texts: list[str]) -> dict[str, dict[int, list[tuple[str, str]]]]:
+    """Each term's renderings (key, surface) in the English texts where its Chinese is, by text
+    index; only texts where one was found. One stem index serves all the terms."""
+    prepared = []
+    for term, links in sorted(terms.items()):
+        pieces = pieces_of(term)
+        if pieces:
+            prepared.append((term, links, pieces, frozenset(dictionary.stems_of(term))))
+    index = _StemIndex({s for _, _, pieces, whole in prepared for s in whole.union(*pieces)})
+    out = {}
+    for term, links, pieces, whole in prepared:
         found = {n: renderings_in(term, pieces, whole, en_texts[n], index) for n in sorted(links)}
-        found = {n: f for n, f in found.items() if f}
+        out[term] = {n: f for n, f in found.items() if f}
+    return out
+
+
+def mine(zh_texts: list[str], en_texts: list[str], skip=(), least: int = 2) -> list[Mined]:
+    """Terms of the Chinese texts (one per aligned link, with its English) that the English
+    renders in ``least`` or more materially different ways (1: every term it renders, as a
+    reference translation is learnt). ``skip``: Chinese terms already watched; a candidate
+    inside or around one is left to them."""
+    out = []
+    terms = {t: links for t, links in candidates(zh_texts).items() if not any(s in t or t in s for s in skip)}
+    for term, found in _found(terms, en_texts).items():
         if len(found) < MIN_LINKS:
             continue
         surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -356,7 +365,7 @@ def mine(zh_texts: list[str], en_texts: list[str], skip=()) -> list[Mined]:
             for key, surface in f:
                 surfaces[key][surface] += 1
         groups = _groups(surfaces)
-        if len(groups) < 2:
+        if len(groups) < least:
             continue
         renderings, label_of = [], {}
         for keys, counter in groups:
@@ -372,4 +381,30 @@ def mine(zh_texts: list[str], en_texts: list[str], skip=()) -> list[Mined]:
             uses[n] = tuple(labels[:zh_texts[n].count(term)])
         uses = {n: labels for n, labels in uses.items() if labels}
         out.append(Mined(term, renderings, uses))
+    return out
+
+
+def departures(learnt: dict[str, str], zh_texts: list[str], en_texts: list[str]) -> dict[str, list[tuple[str, list[int]]]]:
+    """Where the English renders a term otherwise than a reference translation did. ``learnt``:
+    Chinese term -> the reference's rendering. Per term, each other rendering (its most used
+    spelling) and the texts that use it; a text that uses the reference's rendering too is
+    not a departure."""
+    terms = {t: {n for n, text in enumerate(zh_texts) if t in text} for t in learnt}
+    out = {}
+    for term, found in _found(terms, en_texts).items():
+        pieces, whole = pieces_of(term), frozenset(dictionary.stems_of(term))
+        kept = [key for key, _ in renderings_in(term, pieces, whole, learnt[term])]
+        if not kept:
+            continue
+        other: dict[str, tuple[Counter, set[int]]] = {}
+        for n, f in found.items():
+            if any(_same(key, kept[0]) for key, _ in f):
+                continue
+            for key, surface in f:
+                group = next((k for k in other if _same(k, key)), key)
+                forms, texts = other.setdefault(group, (Counter(), set()))
+                forms[surface] += 1
+                texts.add(n)
+        if other:
+            out[term] = [(min(forms.items(), key=_label_order)[0], sorted(texts)) for forms, texts in other.values()]
     return out

@@ -32,7 +32,7 @@ class Context:
         self.zh = bitext.zh.paragraphs
         self.en = bitext.en.paragraphs
         self.glossary = list(glossary)  # glossary Terms (--glossary)
-        self.reference = reference or {}  # term -> (rendering, count, total) learnt from --reference
+        self.reference = reference or {}  # term -> Learnt from --reference (qa.rules.terms)
 
     @cached_property
     def terms(self):
@@ -42,19 +42,29 @@ class Context:
         return watched_terms()
 
     @cached_property
-    def mined_terms(self):
-        """Terms mined from this document that its English renders in two or more ways, with
-        their uses keyed by link index (watched and glossary terms are left to their lists)."""
-        from ..lang.mining import mine
-
+    def link_texts(self) -> tuple[list[int], list[str], list[str]]:
+        """The links with text on both sides (their indices), and the Chinese and English of each."""
         pairs = [n for n, lk in enumerate(self.alignment) if lk.zh and lk.en]
         zh = [" ".join(self.zh[i].norm for i in self.alignment[n].zh) for n in pairs]
         en = [" ".join(self.en[j].norm for j in self.alignment[n].en) for n in pairs]
+        return pairs, zh, en
+
+    def mine(self, least: int = 2):
+        """Terms mined from this document that its English renders in ``least`` or more ways,
+        with their uses keyed by link index (watched and glossary terms are left to their lists)."""
+        from ..lang.mining import mine
+
+        pairs, zh, en = self.link_texts
         skip = [t.zh for t in self.terms] + [t.zh for t in self.glossary]
-        mined = mine(zh, en, skip)
+        mined = mine(zh, en, skip, least)
         for m in mined:
             m.uses = {pairs[k]: labels for k, labels in m.uses.items()}
         return mined
+
+    @cached_property
+    def mined_terms(self):
+        """Mined terms rendered in two or more ways (term-inconsistent's)."""
+        return self.mine()
 
     @cached_property
     def zh_numbers(self) -> list[list[Mention]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lang.terms import Finder, Rendering, Term
 from .base import Context, Example, Rule
@@ -262,8 +263,12 @@ class TermReference(Rule):
     """A term is rendered differently from the reference translation (last year's report).
 
     **What it does.** With ``--reference``, learns how the earlier published
-    translation rendered each watched term (the rendering it used most), and
-    reports the paragraphs of this translation that use another rendering.
+    translation rendered each watched term (the rendering it used most) and
+    each term mined from it (as term-inconsistent mines them: a term in
+    three or more paragraphs, one rendering used in two at least), and
+    reports the paragraphs of this translation that use another rendering
+    and not that one. Renderings are compared as term-inconsistent compares
+    them (case, plural, hyphen, spelling variants are one rendering).
 
     **Why.** A yearly report should keep last year's terminology unless an
     editor decides otherwise; this is how the decision gets made once.
@@ -282,14 +287,21 @@ class TermReference(Rule):
             reference=("开展商业秘密保护试点。\n建设商业秘密保护基地。",
                        "Pilots of trade secret protection were launched.\nTrade secret protection bases were built."),
         ),
+        Example(  # a term in no list, mined from the reference: 专项行动 was "special action"
+            zh="开展打击侵权专项行动。", en="Special operations against infringement were launched.", fires=1,
+            reference=("开展专项行动。\n深化专项行动。\n部署专项行动。",
+                       "A special action was launched.\nThe special action was deepened.\n"
+                       "Special actions were deployed."),
+        ),
     )
 
     def check(self, ctx: Context):
+        yield from self._mined(ctx)
         for term in ctx.terms:
             established = ctx.reference.get(term.zh)
             if not established or len(term.renderings) < 2:
                 continue
-            label, count, total = established
+            label, count, total, _ = established
             merged = Term(term.zh, merged_renderings(ctx, term))
             owner = {sp.lower(): r.label for r in merged.renderings for sp in r.spellings}
             same = {owner.get(sp.lower()) for r in term.renderings if r.label == label for sp in r.spellings}
@@ -301,21 +313,51 @@ class TermReference(Rule):
                     if owner.get(sp.lower()) not in same:
                         departures.setdefault(sp, []).append(use.link)
             for spelling, links in departures.items():
-                yield self.finding(
-                    *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
-                    message=f"{term.zh} is rendered “{spelling}” in {len(links)} paragraph{'s' if len(links) > 1 else ''};"
-                            f" the reference translation used “{label}” ({count} of {total} paragraphs)",
-                    zh_text=term.zh,
-                    en_text=spelling,
-                    evidence=(f"“{spelling}”: {_where(ctx, links)}",),
-                    key=f"{term.zh}|{spelling}",
-                )
+                yield self._departure(ctx, term.zh, spelling, links, established)
+
+    def _mined(self, ctx: Context):
+        """Mined terms of the reference, wherever this translation renders them otherwise."""
+        from ..lang.mining import departures
+
+        watched = {t.zh for t in ctx.terms} | {t.zh for t in ctx.glossary}
+        learnt = {zh: lt.label for zh, lt in ctx.reference.items() if lt.mined and zh not in watched}
+        if not learnt:
+            return
+        pairs, zh, en = ctx.link_texts
+        for term, found in sorted(departures(learnt, zh, en).items()):
+            for surface, texts in found:
+                yield self._departure(ctx, term, surface, [pairs[k] for k in texts], ctx.reference[term])
+
+    def _departure(self, ctx: Context, zh: str, spelling: str, links: list[int], learnt: Learnt):
+        return self.finding(
+            *ctx.paragraphs(*(ctx.alignment[k] for k in links)),
+            message=f"{zh} is rendered “{spelling}” in {len(links)} paragraph{'s' if len(links) > 1 else ''};"
+                    f" the reference translation used “{learnt.label}” ({learnt.count} of {learnt.total} paragraphs)",
+            zh_text=zh,
+            en_text=spelling,
+            evidence=(f"“{spelling}”: {_where(ctx, links)}",),
+            key=f"{zh}|{spelling}",
+        )
 
 
-def learn_reference(ctx: Context, terms: list[Term]) -> dict[str, tuple[str, int, int]]:
-    """Per term, the rendering a reference translation used most: (label, paragraphs, paragraphs with the term)."""
+class Learnt(NamedTuple):
+    """How a reference translation rendered a term."""
+    label: str  # the rendering it used most
+    count: int  # in how many paragraphs
+    total: int  # of the paragraphs with the term (and a rendering found)
+    mined: bool = False  # a term in no list, found by mining
+
+
+def learn_reference(ctx: Context) -> dict[str, Learnt]:
+    """Per term, the rendering a reference translation used most: each watched term, and each
+    mined term with an established rendering (two paragraphs or more)."""
     out = {}
-    for term in terms:
+    for m in ctx.mine(least=1):
+        label = m.renderings[0].label
+        count = sum(1 for labels in m.uses.values() if label in labels)
+        if count >= MINED_MAIN:
+            out[m.zh] = Learnt(label, count, len(m.uses), mined=True)
+    for term in ctx.terms:
         if len(term.renderings) < 2:
             continue
         merged = Term(term.zh, merged_renderings(ctx, term))
@@ -327,5 +369,5 @@ def learn_reference(ctx: Context, terms: list[Term]) -> dict[str, tuple[str, int
             for r in term.renderings:
                 if label in r.spellings or r.label == label:
                     label = r.label
-            out[term.zh] = (label, n, len(uses))
+            out[term.zh] = Learnt(label, n, len(uses))
     return out
