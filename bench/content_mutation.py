@@ -14,6 +14,9 @@ replacement's own effect: it names every paragraph of the term). Kinds:
             replaced by another rendering of rules/terms.tsv             -> term-inconsistent
   term-mined  the same replacements, checked without rules/terms.tsv: the
             rule must find the term and its renderings by mining         -> term-inconsistent
+  term-ref  the same replacements, without rules/terms.tsv, checked against
+            the unchanged seed as the reference translation: the term
+            and its reference rendering must be learnt by mining          -> term-reference
 
 Usage: python bench/content_mutation.py [--misses]   (--misses lists each missed site)
 """
@@ -43,6 +46,8 @@ from qa.rules.content import _item_stems, _lists
 from qa.rules.terms import merged_renderings, term_uses
 
 PROFILE = Profile(select=["dropped-content", "dropped-item", "added-content", "term-inconsistent"])
+REFERENCE_PROFILE = Profile(select=["term-reference"])
+TERM_RULES = ("term-inconsistent", "term-reference")
 EXPECT = {"sentence": "dropped-content", "item": "dropped-item", "term": "term-inconsistent"}
 
 
@@ -140,7 +145,7 @@ def term_sites(ctx):
 
 
 def _about(finding, terms) -> bool:
-    return finding.rule == "term-inconsistent" and any(finding.zh_text in t or t in finding.zh_text for t in terms)
+    return finding.rule in TERM_RULES and any(finding.zh_text in t or t in finding.zh_text for t in terms)
 
 
 def _line(f) -> str:
@@ -172,7 +177,7 @@ def detected(kind, target, fresh, link, alignment):
         return False
     en_ids = {f"en-{j + 1}" for j in alignment[link].en}
     # mined terms may be longer or shorter than the watched one (商业秘密保护 for 商业秘密)
-    return any(f.rule == "term-inconsistent" and en_ids & set(f.en) and (f.zh_text in target[0] or target[0] in f.zh_text)
+    return any(f.rule in TERM_RULES and en_ids & set(f.en) and (f.zh_text in target[0] or target[0] in f.zh_text)
                for f in fresh)
 
 
@@ -205,17 +210,19 @@ def _same_mined(bitext, candidate) -> bool:
     return same_rendering(zh, bitext.en.paragraphs[j].norm[s:e], new)
 
 
-def measure(bitext, alignment, candidates, row, hits, misses, examples) -> tuple[int, int]:
+def measure(bitext, alignment, candidates, row, hits, misses, examples, reference=None) -> tuple[int, int]:
     """Check the mutated documents; count detections per kind in ``hits`` (under ``row(kind)``).
-    Returns (checked documents, new findings outside the mutated links)."""
-    base = check(bitext, PROFILE)
+    With a ``reference`` translation, only term-reference runs. Returns (checked documents,
+    new findings outside the mutated links)."""
+    profile = REFERENCE_PROFILE if reference else PROFILE
+    base = check(bitext, profile, reference=reference)
     base_keys = {}
     for f in base.findings:
         base_keys.setdefault((f.rule, f.key), set()).update(f.zh + f.en)
     runs = outside = 0
     for batch in _rounds(candidates, alignment):
         mutated = apply(bitext, [e for c in batch for e in c[2]])
-        result = check(mutated, PROFILE)
+        result = check(mutated, profile, reference=reference)
         runs += 1
         touched = set()
         for kind, n, edits, target in batch:
@@ -247,7 +254,7 @@ def measure(bitext, alignment, candidates, row, hits, misses, examples) -> tuple
 
 def main() -> int:
     t0 = time.perf_counter()
-    hits = {k: [0, 0] for k in [*EXPECT, "term-mined"]}
+    hits = {k: [0, 0] for k in [*EXPECT, "term-mined", "term-ref"]}
     outside, examples, runs, misses, same_by_design = 0, [], 0, [], 0
     for seed, _gold in seed_pairs():
         bitext = load(str(seed))
@@ -262,6 +269,8 @@ def main() -> int:
         same_by_design += sum(c[0] == "term" for c in candidates) - len(mined)
         with _watched_list(False):
             r, o = measure(bitext, alignment, mined, lambda kind: "term-mined", hits, misses, examples)
+            runs, outside = runs + r, outside + o
+            r, o = measure(bitext, alignment, mined, lambda kind: "term-ref", hits, misses, examples, reference=bitext)
         runs, outside = runs + r, outside + o
     print(f"{'kind':11} {'sites':>6} {'recall':>7}")
     worst = 1.0

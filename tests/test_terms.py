@@ -201,3 +201,10 @@ def test_a_term_the_reference_rendered_without_an_established_way_teaches_nothin
     ref_en = "A special action was launched.\nSpecial operations were deepened.\nSpecial campaigns were deployed.\n" \
              "Special drives were advanced.\n"
     assert reference_findings(write, ref_en, "开展专项行动。\n", "Special operations were launched.\n") == []
+
+
+def test_a_paragraph_naming_the_term_twice_can_depart_once(write):
+    # two 专项行动, "special action" and "special operations": one of them departs
+    zh = "开展专项行动,并部署第二轮专项行动。\n"
+    en = "A special action was launched, and a second round of special operations was deployed.\n"
+    assert [f.en_text for f in reference_findings(write, REF_EN, zh, en)] == ["special operations"]

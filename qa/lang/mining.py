@@ -74,7 +74,7 @@ def _parts(word: str) -> list[str]:
     return out
 
 
-def candidates(zh_texts: list[str]) -> dict[str, set[int]]:
+def candidates(zh_texts: list[str], least: int = MIN_LINKS) -> dict[str, set[int]]:
     """Term candidates and the texts (indices into ``zh_texts``) that hold them: runs of up
     to three adjacent words of the dictionary's segmentation, and the domain lexicon's terms
     wherever they occur (maximum matching reads 省市场监管局 as 省市 + 场 + 监管局)."""
@@ -94,7 +94,7 @@ def candidates(zh_texts: list[str]) -> dict[str, set[int]]:
                 joined += w
                 if len(joined) >= MIN_CHARS:
                     where[joined].add(n)
-    frequent = {t: links for t, links in where.items() if len(links) >= MIN_LINKS}
+    frequent = {t: links for t, links in where.items() if len(links) >= least}
     # a candidate only ever seen inside a longer one is a fragment of it (广州知识产权 of 广州知识产权法院)
     return {t: links for t, links in frequent.items()
             if not any(t != u and t in u and links == frequent[u] for u in frequent)}
@@ -350,15 +350,15 @@ def _found(terms: dict[str, set[int]], en_texts: list[str]) -> dict[str, dict[in
     return out
 
 
-def mine(zh_texts: list[str], en_texts: list[str], skip=(), least: int = 2) -> list[Mined]:
+def mine(zh_texts: list[str], en_texts: list[str], skip=(), least: int = 2, links: int = MIN_LINKS) -> list[Mined]:
     """Terms of the Chinese texts (one per aligned link, with its English) that the English
     renders in ``least`` or more materially different ways (1: every term it renders, as a
     reference translation is learnt). ``skip``: Chinese terms already watched; a candidate
     inside or around one is left to them."""
     out = []
-    terms = {t: links for t, links in candidates(zh_texts).items() if not any(s in t or t in s for s in skip)}
+    terms = {t: where for t, where in candidates(zh_texts, links).items() if not any(s in t or t in s for s in skip)}
     for term, found in _found(terms, en_texts).items():
-        if len(found) < MIN_LINKS:
+        if len(found) < links:
             continue
         surfaces: dict[str, Counter] = defaultdict(Counter)
         for f in found.values():
@@ -398,9 +398,11 @@ def departures(learnt: dict[str, str], zh_texts: list[str], en_texts: list[str])
             continue
         other: dict[str, tuple[Counter, set[int]]] = {}
         for n, f in found.items():
-            if any(_same(key, kept[0]) for key, _ in f):
-                continue
+            if len(f) > zh_texts[n].count(term) and any(_same(key, kept[0]) for key, _ in f):
+                continue  # more renderings than the Chinese has the term: others translate other words
             for key, surface in f:
+                if _same(key, kept[0]):
+                    continue
                 group = next((k for k in other if _same(k, key)), key)
                 forms, texts = other.setdefault(group, (Counter(), set()))
                 forms[surface] += 1

@@ -49,14 +49,14 @@ class Context:
         en = [" ".join(self.en[j].norm for j in self.alignment[n].en) for n in pairs]
         return pairs, zh, en
 
-    def mine(self, least: int = 2):
+    def mine(self, least: int = 2, links: int | None = None):
         """Terms mined from this document that its English renders in ``least`` or more ways,
         with their uses keyed by link index (watched and glossary terms are left to their lists)."""
-        from ..lang.mining import mine
+        from ..lang.mining import MIN_LINKS, mine
 
         pairs, zh, en = self.link_texts
         skip = [t.zh for t in self.terms] + [t.zh for t in self.glossary]
-        mined = mine(zh, en, skip, least)
+        mined = mine(zh, en, skip, least, links or MIN_LINKS)
         for m in mined:
             m.uses = {pairs[k]: labels for k, labels in m.uses.items()}
         return mined

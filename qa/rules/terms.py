@@ -352,7 +352,7 @@ def learn_reference(ctx: Context) -> dict[str, Learnt]:
     """Per term, the rendering a reference translation used most: each watched term, and each
     mined term with an established rendering (two paragraphs or more)."""
     out = {}
-    for m in ctx.mine(least=1):
+    for m in ctx.mine(least=1, links=MINED_MAIN):
         label = m.renderings[0].label
         count = sum(1 for labels in m.uses.values() if label in labels)
         if count >= MINED_MAIN:
