@@ -48,3 +48,29 @@ def test_one_character_items_are_abbreviations_and_not_checked(write):
     zh = "构建全省初、中、高级专业化技术转移人才培养体系。"
     en = "Guangdong established a training system for junior, intermediate and advanced technology transfer talents."
     assert dropped_items(write, zh, en) == []
+
+
+ENUM_ZH = ("全省围绕三项重点开展工作，一是加强专利侵权纠纷行政裁决，二是推进商标品牌培育和地理标志保护，"
+           "三是完善知识产权公共服务体系。")
+FIRST = "first, strengthening administrative adjudication of patent infringement disputes"
+SECOND = "promoting trademark brand cultivation and geographical indication protection"
+THIRD = "improving the public service system for IPR"
+
+
+@pytest.mark.parametrize("en,dropped", [
+    (f"The province focused on three priorities: {FIRST}; second, {SECOND}; and third, {THIRD}.", []),
+    (f"The province focused on three priorities: {FIRST}; and third, {THIRD}.", ["二是推进商标品牌培育和地理标志保护"]),
+    # renumbered after the drop: the item the English has least of
+    (f"The province focused on two priorities: {FIRST}; and second, {THIRD}.", ["二是推进商标品牌培育和地理标志保护"]),
+    # not enumerated in the English: the items cannot be counted, sentences are compared instead
+    (f"The province focused on strengthening adjudication of patent disputes and {THIRD}.", []),
+])
+def test_an_enumerated_item_missing_from_the_english_numbering(write, en, dropped):
+    assert dropped_items(write, ENUM_ZH, en) == dropped
+
+
+def test_a_numbered_list_in_brackets(write):
+    zh = "（一）强化知识产权司法保护，审结案件较多。（二）加强商标行政执法，查处案件较多。（三）深化海外维权援助，指导企业应对纠纷。"
+    en = ("(1) Judicial protection of IPR was strengthened, with many cases concluded. (3) Overseas rights protection "
+          "assistance was deepened, guiding enterprises through disputes.")
+    assert dropped_items(write, zh, en) == ["（二）加强商标行政执法，查处案件较多"]

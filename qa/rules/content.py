@@ -449,7 +449,10 @@ class DroppedItem(Rule):
     English of the paragraph when the other items are all there. An item
     named elsewhere in the paragraph is still missing from the list: the
     English list is where most items are named close together, in the
-    Chinese order.
+    Chinese order. An enumeration (一是……二是……, （一）（二）) whose English
+    numbers its items (first, second; (1), (2)) is counted: an item is
+    missing at the gap in the English numbering, or, when the English
+    renumbered, it is the item whose words the English has least of.
 
     **Why.** Lists are where translators lose an item without noticing, and
     the paragraph still reads well.
@@ -467,6 +470,12 @@ class DroppedItem(Rule):
             zh="推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
             en="Guangzhou, Shenzhen, Zhuhai, Foshan and Jiangmen were supported in building IP-strong cities.",
             fires=0,
+        ),
+        Example(  # an enumeration: the English numbers two of three
+            zh="全省重点开展三项工作：一是加强专利行政裁决，二是推进商标品牌培育，三是完善公共服务体系。",
+            en="The province, first, strengthened administrative adjudication of patents, and third, improved "
+               "its public service system.",
+            fires=1,
         ),
         Example(  # Guangzhou is named, but not in the list
             zh="广州开展打击商标侵权专项行动。推动广州、深圳、珠海、佛山、江门建设知识产权强市。",
@@ -512,6 +521,97 @@ class DroppedItem(Rule):
                         spans=[Span(para.id, start, end)],
                         key=item,
                     )
+                yield from self._enumerations(ctx, ev, link, i)
+
+    def _enumerations(self, ctx: Context, ev: Evidence, link, i: int):
+        """An enumeration (一是……二是……, （一）……（二）……) whose English counts its items
+        (first, second; (1), (2)) and lacks one: the item at the gap in the English
+        numbering, or, renumbered, the item the English has least of."""
+        para = ctx.zh[i]
+        english = " ".join(ctx.en[j].norm for j in link.en)
+        numbers = {_ORDINALS.get(w.lower().removesuffix("ly"), 0) or _roman_or_int(d)
+                   for w, d in _EN_ENUM.findall(english)}
+        numbers.discard(0)
+        if not numbers:
+            return  # not enumerated in the English: the sentences are compared instead
+        en_set = ev.link_set(link)
+        for items in _enumerated(para.norm):
+            if len(numbers) != len(items) - 1 or max(numbers) > len(items):
+                continue
+            gap = [k for k in range(len(items)) if k + 1 not in numbers]
+            kept = [_kept(ev, en_set, i, a, b) for a, b in items]
+            k = gap[0] if max(numbers) == len(items) else min(range(len(items)), key=kept.__getitem__)
+            if kept[k] is None or kept[k] >= 0.5:
+                continue  # the English has most of its words after all
+            start, end = items[k]
+            item = para.text[start:end]
+            yield self.finding(
+                *ctx.paragraphs(link),
+                message=f"Item 「{clip(item, 40)}」 of an enumeration of {len(items)} is not in the English, "
+                        f"which numbers {len(numbers)}",
+                zh_text=item,
+                spans=[Span(para.id, start, end)],
+                key=item,
+            )
+
+
+_ZH_DIGITS = "一二三四五六七八九十"
+# 一是 / （一）, after a clause's start; the item runs to the next marker or the sentence's end
+_ZH_ENUM = re.compile(rf"(?<![^，,：:；;。\s])(?:([{_ZH_DIGITS}])是|[（(]([{_ZH_DIGITS}])[）)])")
+_ORDINALS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+# "first, ..."; "(2) ..."; "ii) ..." at the start of a sentence or clause
+_EN_ENUM = re.compile(r"(?:^|(?<=[,;:.]\s)|(?<=\band\s))(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth)(?:ly)?,|\(?(\d{1,2}|[ivx]{1,4})\))", re.IGNORECASE)
+
+
+def _roman_or_int(d: str) -> int:
+    if d.isdigit():
+        return int(d)
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+    return roman.get(d.lower(), 0)
+
+
+def _enumerated(text: str) -> list[list[tuple[int, int]]]:
+    """Item spans of each enumeration numbered from 一 in one style (一是 or （一）)."""
+    runs = []
+    for style in (1, 2):
+        run: list = []
+        for m in _ZH_ENUM.finditer(text):
+            if not m.group(style):
+                continue
+            n = _ZH_DIGITS.index(m.group(style))
+            if n != len(run):
+                runs.append(run)
+                run = []
+            if n == len(run):
+                run.append(m)
+        runs.append(run)
+    out = []
+    for run in runs:
+        if len(run) >= 2:
+            ends = [r.start() for r in run[1:]] + [_sentence_end(text, run[-1].end())]
+            out.append([(r.start(), _trim(text, r.start(), e)) for r, e in zip(run, ends)])
+    return out
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = re.compile(r"[。；;！？!?]").search(text, at)
+    return m.end() if m else len(text)
+
+
+def _trim(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in "，,；;。 ":
+        b -= 1
+    return b
+
+
+def _kept(ev: Evidence, en_set: frozenset, i: int, a: int, b: int) -> float | None:
+    """Share of a Chinese stretch's telling dictionary words that the English has (None: too few to tell)."""
+    words = [st for st in ev.words(i, a, b).values() if not ev.is_common(st)]
+    if len(words) < 2:
+        return None
+    return sum(1 for st in words if any(_has(en_set, x) for x in st)) / len(words)
 
 
 def _in_list(letters: str, glossed: list) -> list[bool | None]:
