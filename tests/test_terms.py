@@ -208,3 +208,19 @@ def test_a_paragraph_naming_the_term_twice_can_depart_once(write):
     zh = "开展专项行动,并部署第二轮专项行动。\n"
     en = "A special action was launched, and a second round of special operations was deployed.\n"
     assert [f.en_text for f in reference_findings(write, REF_EN, zh, en)] == ["special operations"]
+
+
+DISTRICT_ZH = "支持广州开发区建设。\n广州开发区获批试点。\n广州开发区成效显著。\n{}开发区加快发展。\n"
+DISTRICT_EN = ("Guangzhou Development District was supported.\nGuangzhou Development District was approved as a pilot.\n"
+               "Guangzhou Development District achieved results.\n{} grew faster.\n")
+
+
+@pytest.mark.parametrize("place,english,reported", [
+    # another place, with its own English name
+    ("高新技术产业", "The High-tech Industrial Development Zone", []),
+    # the same place named two ways (开发区 is "development zone" and 区 is "area")
+    ("广州", "Guangzhou Development Area", ["Guangzhou Development Area"]),
+])
+def test_a_kind_of_place_names_several_places(write, place, english, reported):
+    findings = run(write, DISTRICT_ZH.format(place), DISTRICT_EN.format(english), ["term-inconsistent"])
+    assert [f.en_text for f in findings if f.zh_text.endswith("开发区")] == reported

@@ -42,6 +42,7 @@ _CONNECT = frozenset(("of", "and", "for"))  # may join the words of one renderin
 _TOKEN = re.compile(r"[A-Z]{2,}(?:s(?![a-z]))?|[A-Z]?[a-z]+")
 _ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?|ed|al|ly|es|s|e)?")
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
+_PLACE_KINDS = frozenset("区园城港县市镇村岛湾")  # a term ending so is a kind of place, named by the words before it
 
 
 @dataclass
@@ -379,9 +380,28 @@ def mine(zh_texts: list[str], en_texts: list[str], skip=(), least: int = 2, link
             # more renderings than the Chinese has the term: the rarer ones translate other words
             # (典型案例 once, and "model cases" for 精品案例 beside "typical cases")
             uses[n] = tuple(labels[:zh_texts[n].count(term)])
-        uses = {n: labels for n, labels in uses.items() if labels}
-        out.append(Mined(term, renderings, uses))
+        uses = _places_apart(term, {n: labels for n, labels in uses.items() if labels}, zh_texts)
+        if len({lb for labels in uses.values() for lb in labels}) >= least:
+            out.append(Mined(term, [r for r in renderings if any(r.label in lb for lb in uses.values())], uses))
     return out
+
+
+def _places_apart(term: str, uses: dict[int, tuple[str, ...]], zh_texts: list[str]) -> dict[int, tuple[str, ...]]:
+    """A kind of place (开发区, 示范区) names several places, each with its own English name:
+    a rendering used only where the term follows other words than before the main
+    rendering's (高新技术产业开发区 "Development Zone", 广州开发区 "Development District")
+    is another place, not a drift; its uses are left out."""
+    if term[-1] not in _PLACE_KINDS or not uses:
+        return uses
+    main = Counter(lb for labels in uses.values() for lb in labels).most_common(1)[0][0]
+
+    def before(ns):
+        return {zh_texts[n][max(0, m.start() - 2):m.start()] for n in ns for m in re.finditer(re.escape(term), zh_texts[n])}
+    main_before = before(n for n, labels in uses.items() if main in labels)
+    apart = {lb for labels in uses.values() for lb in labels
+             if lb != main and not before(n for n, labels in uses.items() if lb in labels) & main_before}
+    kept = {n: tuple(lb for lb in labels if lb not in apart) for n, labels in uses.items()}
+    return {n: labels for n, labels in kept.items() if labels}
 
 
 def departures(learnt: dict[str, str], zh_texts: list[str], en_texts: list[str]) -> dict[str, list[tuple[str, list[int]]]]:
