@@ -74,3 +74,16 @@ def test_a_numbered_list_in_brackets(write):
     en = ("(1) Judicial protection of IPR was strengthened, with many cases concluded. (3) Overseas rights protection "
           "assistance was deepened, guiding enterprises through disputes.")
     assert dropped_items(write, zh, en) == ["（二）加强商标行政执法，查处案件较多"]
+
+
+def test_a_lead_rendered_in_words_the_dictionary_lacks_is_not_dropped(write):
+    # 检察 is "procuratorial" here, a gloss CC-CEDICT does not give, and a redaction ate the verb
+    zh = ("持续加强知识产权检察工作。2023年,全省检察机关共批捕侵犯知识产权犯罪案件800件1156人,"
+          "起诉1155件2061人。")
+    lead = "Law-based procuratorial functions in IPR protection have been http://** "
+    rest = ("In 2023, prosecutorial bodies of Guangdong approved the arrest of 1,156 suspects in 800 IPR "
+            "infringement cases and prosecuted 2,061 people in 1,155 cases.")
+    result = check(load(write("zh.txt", zh), write("en.txt", lead + rest)), Profile(select=["dropped-content"]))
+    assert result.findings == []
+    result = check(load(write("zh.txt", zh), write("en.txt", rest)), Profile(select=["dropped-content"]))
+    assert [f.zh_text for f in result.findings] == ["持续加强知识产权检察工作。"]

@@ -335,6 +335,8 @@ class DroppedContent(Rule):
                     own = mine
                 if not lost and k == 0 and self._lead_missing(ctx, link, i, a, b):
                     lost, own = True, mine
+                if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, aligned, sents):
+                    lost = False
                 if not lost:
                     continue
                 found = [w for w, st in own.items() if any(x in english for x in st)]
@@ -350,6 +352,27 @@ class DroppedContent(Rule):
                     key=text,
                 )
 
+
+    def _lead_unexplained(self, ctx: Context, link, i: int, a: int, b: int, aligned: dict, sents) -> bool:
+        """6. ...unless the sentence aligner pairs the lead, alone, with the English
+        opening sentence, and that is of the lead's length: the lead in words the
+        dictionary does not give ("Law-based procuratorial functions ..." for
+        持续加强知识产权检察工作), not a drop. (Where the lead was dropped, the
+        English opens with the next sentence's translation, which its words pair.)"""
+        from ..align import align_features
+
+        if "features" not in aligned:
+            aligned["features"] = sentence_features(ctx, link, sents)
+        zf, ef = aligned["features"]
+        if not ef:
+            return False
+        first = next((bead for bead in align_features(zf, ef, gap_open=GAP_OPEN) if 0 in bead.zh), None)
+        if first is None or first.zh != (0,) or first.en != (0,):
+            return False
+        j = link.en[0]
+        s, e = en_sentences(ctx.en[j].norm)[0]
+        chars = cjk_count(ctx.zh[i].norm[a:b])
+        return len(ctx.en[j].norm[s:e].replace(" ", "")) <= self.LEAD_STRETCH * CJK_WEIGHT * chars
 
     def _lead_missing(self, ctx: Context, link, i: int, a: int, b: int) -> bool:
         """5. A report paragraph often opens with a short lead ("加强知识产权海关保护。")
