@@ -87,3 +87,10 @@ def test_a_lead_rendered_in_words_the_dictionary_lacks_is_not_dropped(write):
     assert result.findings == []
     result = check(load(write("zh.txt", zh), write("en.txt", rest)), Profile(select=["dropped-content"]))
     assert [f.zh_text for f in result.findings] == ["持续加强知识产权检察工作。"]
+
+
+def test_an_item_too_short_to_tell_is_not_the_one_picked(write):
+    # renumbered: of the items with words enough to tell, the one the English lacks
+    zh = "工作重点：一是加强专利侵权纠纷行政裁决，二是推进商标品牌培育和地理标志保护，三是创新。"
+    en = f"The priorities were: {FIRST}; and second, innovation."
+    assert dropped_items(write, zh, en) == ["二是推进商标品牌培育和地理标志保护"]

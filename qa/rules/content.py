@@ -534,17 +534,15 @@ class DroppedItem(Rule):
                     missing = [it for it, c in zip(items, checks) if c is False]
                     if len(known) < 3 or len(missing) != 1 or sum(known) < 2:
                         continue
-                    start, end = missing[0]
-                    item = para.text[start:end]
-                    yield self.finding(
-                        *ctx.paragraphs(link),
-                        message=f"List item 「{item}」 is not in the English "
-                                f"({len(known) - 1} of the other {len(items) - 1} items are)",
-                        zh_text=item,
-                        spans=[Span(para.id, start, end)],
-                        key=item,
-                    )
+                    yield self._missing(ctx, link, para, *missing[0], "List item 「{}」 is not in the English "
+                                        f"({len(known) - 1} of the other {len(items) - 1} items are)")
                 yield from self._enumerations(ctx, ev, link, i)
+
+    def _missing(self, ctx: Context, link, para, start: int, end: int, message: str):
+        """The finding for item para.text[start:end]; ``message`` has a {} for it."""
+        item = para.text[start:end]
+        return self.finding(*ctx.paragraphs(link), message=message.format(clip(item, 40)), zh_text=item,
+                            spans=[Span(para.id, start, end)], key=item)
 
     def _enumerations(self, ctx: Context, ev: Evidence, link, i: int):
         """An enumeration (一是……二是……, （一）……（二）……) whose English counts its items
@@ -563,19 +561,12 @@ class DroppedItem(Rule):
                 continue
             gap = [k for k in range(len(items)) if k + 1 not in numbers]
             kept = [_kept(ev, en_set, i, a, b) for a, b in items]
-            k = gap[0] if max(numbers) == len(items) else min(range(len(items)), key=kept.__getitem__)
+            told = [k for k in range(len(items)) if kept[k] is not None]  # None: too few words to tell
+            k = gap[0] if max(numbers) == len(items) else min(told, key=kept.__getitem__, default=0)
             if kept[k] is None or kept[k] >= 0.5:
                 continue  # the English has most of its words after all
-            start, end = items[k]
-            item = para.text[start:end]
-            yield self.finding(
-                *ctx.paragraphs(link),
-                message=f"Item 「{clip(item, 40)}」 of an enumeration of {len(items)} is not in the English, "
-                        f"which numbers {len(numbers)}",
-                zh_text=item,
-                spans=[Span(para.id, start, end)],
-                key=item,
-            )
+            yield self._missing(ctx, link, para, *items[k], "Item 「{}」 of an enumeration of "
+                                f"{len(items)} is not in the English, which numbers {len(numbers)}")
 
 
 _ZH_DIGITS = "一二三四五六七八九十"
@@ -618,8 +609,11 @@ def _enumerated(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
+_ZH_STOP = re.compile(r"[。；;！？!?]")
+
+
 def _sentence_end(text: str, at: int) -> int:
-    m = re.compile(r"[。；;！？!?]").search(text, at)
+    m = _ZH_STOP.search(text, at)
     return m.end() if m else len(text)
 
 
