@@ -407,8 +407,8 @@ def _places_apart(term: str, uses: dict[int, tuple[str, ...]], zh_texts: list[st
 def departures(learnt: dict[str, str], zh_texts: list[str], en_texts: list[str]) -> dict[str, list[tuple[str, list[int]]]]:
     """Where the English renders a term otherwise than a reference translation did. ``learnt``:
     Chinese term -> the reference's rendering. Per term, each other rendering (its most used
-    spelling) and the texts that use it; a text that uses the reference's rendering too is
-    not a departure."""
+    spelling) and the texts that use it; a text that also uses the reference's rendering
+    departs only where its Chinese has the term as often as its English has renderings."""
     terms = {t: {n for n, text in enumerate(zh_texts) if t in text} for t in learnt}
     out = {}
     for term, found in _found(terms, en_texts).items():

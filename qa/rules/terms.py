@@ -264,11 +264,13 @@ class TermReference(Rule):
 
     **What it does.** With ``--reference``, learns how the earlier published
     translation rendered each watched term (the rendering it used most) and
-    each term mined from it (as term-inconsistent mines them: a term in
-    three or more paragraphs, one rendering used in two at least), and
-    reports the paragraphs of this translation that use another rendering
-    and not that one. Renderings are compared as term-inconsistent compares
-    them (case, plural, hyphen, spelling variants are one rendering).
+    each term mined from it (as term-inconsistent mines them, but from two
+    paragraphs: one rendering used in two at least), and reports the
+    paragraphs of this translation that use another rendering: not those
+    that also use the reference's, unless the Chinese names the term there
+    as often as the English renders it. Renderings are compared as
+    term-inconsistent compares them (case, plural, hyphen, spelling variants
+    are one rendering).
 
     **Why.** A yearly report should keep last year's terminology unless an
     editor decides otherwise; this is how the decision gets made once.
