@@ -152,18 +152,35 @@ def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
             [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
 
 
-def unmatched_sentences(link, features, words, ev: Evidence, gap: float) -> set[int]:
-    """Indices of the link's Chinese sentences (``features`` from ``sentence_features``)
-    that the sentence aligner leaves with no English sentence, or puts in a bead with
-    others whose English holds little of its own words (a dropped sentence
-    is often merged with a neighbour rather than left alone)."""
-    from ..align import align_features
+class _SentenceBeads:
+    """A link's sentence alignments by gap cost, each computed when a sentence needs it
+    (the features once for all)."""
 
-    zf, ef = features
-    if not ef:
-        return set(range(len(zf)))
+    def __init__(self, ctx: Context, link, sents):
+        self.ctx, self.link, self.sents = ctx, link, sents
+        self._features = None
+        self._beads: dict[float, list] = {}
+
+    def __call__(self, gap: float) -> list | None:
+        """The beads at this gap cost; None when the English has no sentences."""
+        from ..align import align_features
+
+        if gap not in self._beads:
+            if self._features is None:
+                self._features = sentence_features(self.ctx, self.link, self.sents)
+            zf, ef = self._features
+            self._beads[gap] = align_features(zf, ef, gap_open=gap) if ef else None
+        return self._beads[gap]
+
+
+def unmatched_sentences(link, beads: list | None, words, ev: Evidence) -> set[int]:
+    """Indices of the link's Chinese sentences (``words`` of each) that the sentence
+    aligner's ``beads`` leave with no English sentence, or put in a bead with others
+    whose English holds little of its own words (a dropped sentence is often merged
+    with a neighbour rather than left alone)."""
+    if beads is None:
+        return set(range(len(words)))
     sets = [st for j in link.en for st in ev.sentence_sets(j)]
-    beads = align_features(zf, ef, gap_open=gap)
     out = set()
     for bead in beads:
         if not bead.en:
@@ -291,14 +308,13 @@ class DroppedContent(Rule):
             english = ev.link_set(link)
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
-            aligned = {}  # sentence alignments by gap cost, computed when a sentence needs one
+            beads = _SentenceBeads(ctx, link, sents)
+            unmatched_at: dict[float, set[int]] = {}
 
-            def unmatched(k, gap=GAP_OPEN, link=link, sents=sents, words=words, aligned=aligned):
-                if gap not in aligned:
-                    if "features" not in aligned:
-                        aligned["features"] = sentence_features(ctx, link, sents)
-                    aligned[gap] = unmatched_sentences(link, aligned["features"], words, ev, gap)
-                return k in aligned[gap]
+            def unmatched(k, gap=GAP_OPEN, link=link, words=words, beads=beads, unmatched_at=unmatched_at):
+                if gap not in unmatched_at:
+                    unmatched_at[gap] = unmatched_sentences(link, beads(gap), words, ev)
+                return k in unmatched_at[gap]
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
                 gone = [m for m in figures if id(m) not in present]
@@ -335,7 +351,7 @@ class DroppedContent(Rule):
                     own = mine
                 if not lost and k == 0 and self._lead_missing(ctx, link, i, a, b):
                     lost, own = True, mine
-                if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, aligned, sents):
+                if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, beads(GAP_OPEN)):
                     lost = False
                 if not lost:
                     continue
@@ -353,20 +369,15 @@ class DroppedContent(Rule):
                 )
 
 
-    def _lead_unexplained(self, ctx: Context, link, i: int, a: int, b: int, aligned: dict, sents) -> bool:
+    def _lead_unexplained(self, ctx: Context, link, i: int, a: int, b: int, beads: list | None) -> bool:
         """6. ...unless the sentence aligner pairs the lead, alone, with the English
         opening sentence, and that is of the lead's length: the lead in words the
         dictionary does not give ("Law-based procuratorial functions ..." for
         持续加强知识产权检察工作), not a drop. (Where the lead was dropped, the
         English opens with the next sentence's translation, which its words pair.)"""
-        from ..align import align_features
-
-        if "features" not in aligned:
-            aligned["features"] = sentence_features(ctx, link, sents)
-        zf, ef = aligned["features"]
-        if not ef:
+        if beads is None:
             return False
-        first = next((bead for bead in align_features(zf, ef, gap_open=GAP_OPEN) if 0 in bead.zh), None)
+        first = next((bead for bead in beads if 0 in bead.zh), None)
         if first is None or first.zh != (0,) or first.en != (0,):
             return False
         j = link.en[0]
