@@ -17,7 +17,7 @@ reported elsewhere. Kinds:
 Mutations of one run are in different links (at most one per link), and
 every candidate site in the seeds is used. Prints recall per kind (strict: the
 expected rule; any: any new number- finding on the mutated link) and the new
-findings outside the mutated links. Usage: python bench/numbers_mutation.py
+findings outside the mutated links. Usage: python bench/numbers_mutation.py [--misses]
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from _common import ROOT, seed_pairs  # noqa: F401  (ROOT puts the repo on sys.p
 from qa.align import align
 from qa.config import Profile
 from qa.engine import check
-from qa.lang.numbers import DATE, MULTIPLE, ORDINAL, PERCENT, POINTS, YEAR
+from qa.lang.numbers import CALENDAR, MULTIPLE, ORDINAL, PERCENT, POINTS
 from qa.lang.text import normalise
 from qa.load import load
 from qa.model import Bitext
@@ -57,6 +57,7 @@ FLIP = {
 }
 FLIP_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(FLIP, key=len, reverse=True)) + r")(?![a-z])", re.IGNORECASE)
 PROFILE = Profile(select=["NM"])
+SHOW_MISSES = "--misses" in sys.argv
 
 
 def _shift_point(text: str, places: int) -> str | None:
@@ -96,7 +97,7 @@ def sites(bitext, alignment):
         for z, e in lm.pairs:
             j = owner[id(e)]
             text = ctx.en[j].text
-            if z.kind in (DATE, YEAR) or e.numeral or e.kind in (DATE, YEAR, MULTIPLE) or z.numeral:
+            if z.kind in CALENDAR or e.numeral or e.kind in CALENDAR or e.kind == MULTIPLE or z.numeral:
                 continue
             significant = z.kind in (PERCENT, POINTS) or z.value >= 10
             if not significant:
@@ -220,6 +221,11 @@ def main() -> int:
                     hits[kind][1] += 1
                 if fresh:
                     hits[kind][1] += 1
+                if SHOW_MISSES and not any(f.rule in EXPECT[kind] for f in fresh):
+                    edit = next(c for c in batch if c[1] == n)[2][0]
+                    old = bitext.en.paragraphs[edit[0]].text
+                    print(f"  miss {kind} {seed.name[:3]} en-{edit[0] + 1}: {old[max(0, edit[1] - 30):edit[2] + 20]!r}"
+                          f" -> {edit[3]!r}; got {[f.code + ' ' + f.message for f in fresh]}")
                 del new_keys
             extra = _keys(result.findings, frozenset(touched)) - _keys(base.findings, frozenset(touched))
             if extra:

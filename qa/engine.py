@@ -24,7 +24,10 @@ def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference
     for rule in rules:
         severity = profile.severity_of(rule)
         for f in rule.check(ctx):
-            findings.append(f if f.severity == severity else f.with_severity(severity))
+            # a finding the rule marked unsure stays info; the others take the profile's severity
+            if f.severity == rule.severity and f.severity != severity:
+                f = f.with_severity(severity)
+            findings.append(f)
     order = _link_order(alignment)
     findings.sort(key=lambda f: (_position(order, f), -SEVERITY_RANK[f.severity], f.code, f.message))
     return Result(

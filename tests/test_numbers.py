@@ -1,7 +1,7 @@
 """The number forms of shared/docs/numbers.md, one table row each.
 
 Each row is a piece of text and the quantities a reader finds in it, as
-(value, kind); dates are listed too, with value 0. Rows below the tables check
+(value, kind); dates are listed too, as month*100+day. Rows below the tables check
 approximation, direction, unit and the value comparison.
 """
 
@@ -102,12 +102,12 @@ ZH = [
     ("每年培训3至5次", [("3", "range"), ("5", "range")]),
     ("10-20家", [("10", "range"), ("20", "range")]),
     # dates and codes
-    ("4·26知识产权宣传周", [("0", "date")]),
-    ("4•26期间", [("0", "date")]),
-    ("12•7大案", [("0", "date")]),
-    ("发布时间:2025-04-24", [("0", "date")]),
-    ("2025年4月26日", [("0", "date")]),
-    ("4月26日", [("0", "date")]),
+    ("4·26知识产权宣传周", [("426", "date")]),
+    ("4•26期间", [("426", "date")]),
+    ("12•7大案", [("1207", "date")]),
+    ("发布时间:2025-04-24", [("424", "date")]),
+    ("2025年4月26日", [("2025", "year"), ("426", "date")]),
+    ("4月26日", [("426", "date")]),
     # numerals inside words and names are not quantities
     ("一些地区", []),
     ("统一标准", []),
@@ -186,10 +186,10 @@ EN = [
     ("2025—2026", [("2025", "year"), ("2026", "year")]),
     ("3 to 5 times a year", [("3", "range"), ("5", "multiple")]),
     ("10-20 enterprises", [("10", "range"), ("20", "range")]),
-    ("April 26", [("0", "date")]),
-    ("26 April", [("0", "date")]),
-    ("2025-04-24", [("0", "date")]),
-    ("the 4·26 week", [("0", "date")]),
+    ("April 26", [("426", "date")]),
+    ("26 April", [("426", "date")]),
+    ("2025-04-24", [("424", "date")]),
+    ("the 4·26 week", [("426", "date")]),
     # lost spaces (PDF extraction)
     ("In2025,guidedbyXi", [("2025", "year")]),
     ("3,989IPcases", [("3989", "count")]),

@@ -103,11 +103,14 @@ class Rule:
         spans: Iterable[Span] = (),
         evidence: Iterable[str] = (),
         key: str = "",
+        unsure: bool = False,
     ) -> Finding:
+        """``unsure``: the evidence is too weak to act on alone; the finding is info whatever the
+        rule's severity (the profile's severity applies to the sure ones)."""
         return Finding(
             rule=self.name,
             code=self.code,
-            severity=self.severity,
+            severity="info" if unsure else self.severity,
             zh=tuple(p.id for p in zh),
             en=tuple(p.id for p in en),
             message=message,

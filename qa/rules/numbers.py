@@ -10,10 +10,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..lang.numbers import (
+    CALENDAR,
+    COUNT,
+    CURRENCY,
     DATE,
+    DAY,
+    MONTH,
     ORDINAL,
     PERCENT,
     POINTS,
+    SHARES,
     YEAR,
     Mention,
     comparable,
@@ -41,14 +47,31 @@ class LinkMatch:
 
 
 def _significant(m: Mention) -> bool:
-    """Worth reporting when unmatched: not a date or year, not a small count
-    (often written as a word, or lost in idioms), not written in words.
-    Ordinals in digits count: the 135th fair is not the 153rd."""
-    if m.kind in (DATE, YEAR) or m.numeral:
+    """Worth reporting when unmatched: a quantity, not a date, year or time (news English
+    gives 26日 as "on Monday" or leaves it out), not a small count (written as a word, or lost
+    in idioms). English number words under a hundred paraphrase freely ("a few", "a dozen");
+    Chinese numerals of ten or more are figures. Ordinals in digits count: the 135th fair is
+    not the 153rd."""
+    if m.kind in CALENDAR:
         return False
-    if m.kind in (PERCENT, POINTS):
+    if m.kind in SHARES:
         return True
-    return m.value >= 10 or m.value != m.value.to_integral_value()
+    if m.numeral and m.unit not in ("", "元") and m.value < 10:
+        return False
+    if m.numeral and not _chinese(m) and m.value < 100:
+        return False
+    return abs(m.value) >= 10 or m.value != m.value.to_integral_value()
+
+
+def _source_expected(e: Mention) -> bool:
+    """An English figure that must come from the Chinese. Not number words ("a thousand yuan" for
+    上千元, "one hundred years" for 百年) nor ordinals, which translators add as context ("the sixth
+    plenary session of the 19th Central Committee" for 全会)."""
+    return _significant(e) and not e.numeral and e.kind != ORDINAL
+
+
+def _chinese(m: Mention) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in m.text)
 
 
 def _near(a: Mention, b: Mention) -> bool:
@@ -67,7 +90,8 @@ def _digits(m: Mention) -> str:
 
 def _typo(a: Mention, b: Mention) -> bool:
     """One digit changed, dropped, added or two swapped."""
-    if not comparable(a, b) or b.numeral or b.kind in (DATE, YEAR, ORDINAL) or a.kind in (YEAR, ORDINAL):
+    if not comparable(a, b) or b.numeral or b.kind in CALENDAR or b.kind == ORDINAL or a.kind in CALENDAR \
+            or a.kind == ORDINAL:
         return False
     da, db = _digits(a), _digits(b)
     if max(len(da), len(db)) < 2:
@@ -77,20 +101,56 @@ def _typo(a: Mention, b: Mention) -> bool:
     return OSA.distance(da, db) <= 1
 
 
+def _calendar_same(z: Mention, e: Mention) -> bool:
+    """Dates compare as dates: 10日 is the day of "December 10", 10月 its month; a year may be
+    read as a count on the other side ("in 2020" after a dash)."""
+    kinds = (z.kind, e.kind)
+    if z.kind == e.kind or kinds in ((DAY, ORDINAL), (ORDINAL, DAY), ("century", ORDINAL)):
+        return z.value == e.value
+    if kinds == (DAY, DATE):
+        return z.value == e.value % 100
+    if kinds == (DATE, DAY):
+        return z.value % 100 == e.value
+    if kinds == (MONTH, DATE):
+        return z.value == e.value // 100
+    if kinds == (DATE, MONTH):
+        return z.value // 100 == e.value
+    if YEAR in kinds and ({"decade"} & set(kinds) or kinds[1 - kinds.index(YEAR)] in (COUNT, "range")):
+        return z.value == e.value
+    return False
+
+
+def _same(z: Mention, e: Mention, exact: bool) -> bool:
+    if z.kind in CALENDAR or e.kind in CALENDAR:
+        return _calendar_same(z, e)
+    if not comparable(z, e):
+        return False
+    return z.value == e.value if exact else same_value(z, e)
+
+
+def _scalable(z: Mention, e: Mention) -> bool:
+    """A pair a power-of-ten slip can explain. A four-digit English figure read as a year may be
+    a count slipped by ten (1560 for 156), but never for an approximate Chinese count (20多 is
+    not the year 2000)."""
+    if not _significant(z) or e.numeral and e.value < 100 or z.kind in CALENDAR:
+        return False
+    if e.kind == YEAR:
+        return z.kind in (COUNT, CURRENCY) and not z.approx
+    return e.kind not in CALENDAR and comparable(z, e)
+
+
 def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
-    zh = [m for m in zh if m.kind != DATE]
-    en = [m for m in en if m.kind != DATE]
     out = LinkMatch()
     used_en: set[int] = set()
     # 1. the same value: exact first, then rounded to the precision the
     #    English shows; the first English candidate in reading order
     paired: set[int] = set()
-    for equal in (lambda z, e: z.value == e.value, same_value):
+    for exact in (True, False):
         for n, z in enumerate(zh):
             if n in paired:
                 continue
             for k, e in enumerate(en):
-                if k not in used_en and comparable(z, e) and equal(z, e):
+                if k not in used_en and _same(z, e, exact):
                     out.pairs.append((z, e))
                     used_en.add(k)
                     paired.add(n)
@@ -102,7 +162,7 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
     still: list[Mention] = []
     for z in left_zh:
         for k, e in enumerate(en):
-            if k in used_en or not _significant(z) or e.numeral or not comparable(z, e):
+            if k in used_en or not _scalable(z, e):
                 continue
             ratio = scale_ratio(z, e)
             if ratio is not None:
@@ -112,8 +172,16 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
         else:
             still.append(z)
     # 3. a different figure in the same place: similar size, or a digit
-    #    typed wrong, dropped or doubled (25 -> 5, 2.36 -> 2.63)
+    #    typed wrong, dropped or doubled (25 -> 5, 2.36 -> 2.63); a date
+    #    of the same month with another day
     for z in still:
+        if z.kind in (DATE, DAY):
+            for k, e in enumerate(en):
+                if k not in used_en and e.kind == z.kind and (z.kind == DAY or z.value // 100 == e.value // 100):
+                    out.mismatched.append((z, e))
+                    used_en.add(k)
+                    break
+            continue
         if not _significant(z):
             continue
         for k, e in enumerate(en):
@@ -125,7 +193,7 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
                 break
         else:
             out.missing.append(z)
-    out.extra = [e for k, e in enumerate(en) if k not in used_en and _significant(e)]
+    out.extra = [e for k, e in enumerate(en) if k not in used_en and _source_expected(e)]
     return out
 
 
@@ -180,6 +248,8 @@ def _quote(text: str, m: Mention) -> str:
 
 def _equation(z: Mention) -> str:
     """'3982.10亿 = 398,210,000,000 = 398.21 billion'."""
+    if z.kind in CALENDAR:
+        return z.text.strip()
     full = format_value(z.value)
     eng = english_scale(z.value)
     suffix = "%" if z.kind == PERCENT else " percentage points" if z.kind == POINTS else ""
