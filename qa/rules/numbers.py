@@ -52,7 +52,7 @@ def _significant(m: Mention) -> bool:
     in idioms). English number words under a hundred paraphrase freely ("a few", "a dozen");
     Chinese numerals of ten or more are figures. Ordinals in digits count: the 135th fair is
     not the 153rd."""
-    if m.kind in CALENDAR:
+    if m.kind in CALENDAR or m.approx == "vague":
         return False
     if m.kind in SHARES:
         return True
@@ -107,6 +107,10 @@ def _calendar_same(z: Mention, e: Mention) -> bool:
     kinds = (z.kind, e.kind)
     if z.kind == e.kind or kinds in ((DAY, ORDINAL), (ORDINAL, DAY), ("century", ORDINAL)):
         return z.value == e.value
+    if DAY in kinds and COUNT in kinds:
+        return z.value == e.value  # 12号甲板 = deck 12: 号 numbers things as well as days
+    if kinds == (COUNT, DATE) and not z.unit:
+        return z.value == e.value  # 418 (the April 18 sale) = April 18
     if kinds == (DAY, DATE):
         return z.value == e.value % 100
     if kinds == (DATE, DAY):

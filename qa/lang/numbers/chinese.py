@@ -105,7 +105,7 @@ _SCALE = {
 # 千 alone is a scale (3千件) but not in 千米, 千克, 千瓦 (kilometre, kilogram, kilowatt)
 _SCALES = "|".join(w + "(?![米克瓦卡帕])" if w == "千" else w for w in sorted(_SCALE, key=len, reverse=True))
 _ARABIC = re.compile(
-    _NUM + rf"(多|余|餘|来)?\s*({_SCALES})?(多|余|餘)?"
+    _NUM + rf"\s*(多|余|餘|来)?\s*({_SCALES})?(多|余|餘)?"
     r"\s*(%|个百分点|個百分點|百分点|倍|成(?![本果功为立员都])|‰)?"
 )
 # 2万4801 = 24,801: the figure after a myriad unit is its remainder
@@ -133,7 +133,7 @@ _TIME = re.compile(
     r"|(?=\d)(?<![\d.])\d{1,2}\s*[点时]\s*\d{1,2}\s*分"
     r"|(?=\d)(?<![\d.])\d{1,2}\s*时(?!间|期|代|候|刻|速|尚|事|空|效|段)"
 )
-_YEAR_RANGE = re.compile(r"(?=\d)(?<!\d)(\d{4})\s*[—–\-~至到]\s*(\d{4})(?!\d)\s*年?")
+_YEAR_RANGE = re.compile(r"(?=\d)(?<!\d)(\d{4})\s*[—–\-~至到/]\s*(\d{4}|\d{2})(?![\d%])\s*年?")
 _DECADE = re.compile(r"(?:(\d{2})\s*世纪\s*)?(?=\d)(?<![\d.])(\d{2}|\d{4})\s*年代")
 _DECADE_CN = re.compile(r"((?:[一二三四五六七八九]、?)+)十\s*年代")
 _CENTURY = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪")
@@ -277,9 +277,11 @@ def _calendar(r: _Reader):
             if r.free(*m.span()) and 1 <= int(m.group(2)) <= 12:
                 r.add(int(m.group(2)) * 100 + int(m.group(3)), DATE, m.start(), m.end())
         for m in _YEAR_RANGE.finditer(text):
-            if r.free(*m.span()):
-                for g in (1, 2):
-                    r.add(m.group(g), YEAR, m.start(g), m.end(g))
+            if r.free(*m.span()) and 1000 <= int(m.group(1)) <= 2100:
+                end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)  # 1986-88
+                if int(end) > int(m.group(1)):
+                    r.add(m.group(1), YEAR, m.start(1), m.end(1))
+                    r.add(end, YEAR, m.start(2), m.end(2))
         if "年代" in text:
             for m in _DECADE.finditer(text):
                 if r.free(*m.span()):
@@ -458,11 +460,13 @@ def _numeral(r: _Reader, m: re.Match):
     ordinal = bool(m.group(2))
     if body in ("零", "〇"):
         return
-    # 数十, 几百, 上千, 成千: a vague quantity, not a figure
-    if s and _VAGUE.match(text, s - 1) and body[0] in "十百千万亿":
-        return
+    # 数十, 几百, 上千, 十几: a vague quantity, never reported, but the English may give it
+    # as a figure ("up to a thousand yuan" for 上千元)
+    vague = bool(s and _VAGUE.match(text, s - 1) and body[0] in "十百千万亿") or text[e:e + 1] == "几"
     after = text[e:e + 4]
-    approx_char = after[:1] if after[:1] in "多余来几" else ""
+    approx_char = after[:1] if after[:1] in "多余来" else ""
+    if after[:1] == "几":
+        classifier = _CLASSIFIER_RE.match(text, e + 1)
     classifier = _CLASSIFIER_RE.match(text, e + len(approx_char))
     window = text[max(0, s - 3):e + 3]
     for idiom in _OTHER_IDIOMS:
@@ -470,12 +474,12 @@ def _numeral(r: _Reader, m: re.Match):
             return
     if body.startswith(_NUMERAL_IDIOMS):
         return
-    if body in ("百", "千", "万", "萬", "亿", "億") and not (classifier and classifier.group() in ("强", "強", "佳")) \
-            and not (s and text[s - 1] in "近约超逾"):
-        return  # 百年, 万家, 千家: "a century", "countless"; only 近千家 (nearly a thousand) is a figure
+    if body in ("百", "千", "万", "萬", "亿", "億") and not (classifier and classifier.group() in ("强", "強", "佳", "元"))\
+            and not (s and text[s - 1] in "近约超逾过每"):
+        vague = True  # 百年, 万家: "a century", "countless"; but 近千家 (nearly a thousand), 每千字, 万元
     has_unit = any(c in "十百千万萬亿億" for c in body)
-    if not (classifier or ordinal or "点" in body or (len(body) >= 2 and has_unit and body[0] in _CN_DIGITS | {"十": 0})
-            or body in ("千亿", "百亿", "万亿")):
+    if not (classifier or ordinal or vague or "点" in body
+            or (len(body) >= 2 and has_unit and body[0] in _CN_DIGITS | {"十": 0}) or body in ("千亿", "百亿", "万亿")):
         return
     if body in ("千万", "百万") and not classifier:
         return  # 千万 alone is "by all means"
@@ -494,7 +498,7 @@ def _numeral(r: _Reader, m: re.Match):
     if m.group(1) and not ordinal:
         start = m.start(1)
     sign = -1 if m.group(1) else 1
-    approx = "about" if len(values) > 1 else _approx(text, s, e, approx_char or None)
+    approx = "vague" if vague else "about" if len(values) > 1 else _approx(text, s, e, approx_char or None)
     for value, step in values:
         k = kind
         if cls == "成":

@@ -33,7 +33,7 @@ _MONTH_NUMBER = {m: k + 1 for k, m in enumerate(_MONTHS)}
 _MONTH_NUMBER.update({m[:3]: k + 1 for k, m in enumerate(_MONTHS)})
 _MONTH_NUMBER["sept"] = 9
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
-            r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+            r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _DATE_MD = re.compile(_MONTH_RE + r"\s+" + _DAY_RE + r"(?:\s*(?:-|–|—|to|and|through)\s*" + _DAY_RE + r")?"
                       r"(?:,?\s+(\d{4})(?!\d))?", re.IGNORECASE)
@@ -46,7 +46,8 @@ _DATE_ISO = re.compile(r"(?=\d)(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DATE_DOT = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})\s*[·•・]\s*(\d{1,2})(?!\d)")
 _YEAR_RANGE = re.compile(r"(?=\d)(?<![\d.])(\d{4})\s*[—–\-~/]\s*(\d{4}|\d{2})(?![\d%])")
 _DECADE = re.compile(r"(?<![\d.])'?(\d{2}|\d{4})'?s\b")
-_TIME = re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|noon|mid-?day|midnight|"
+                   r"hours\b|hrs\b|GMT|UTC|BST|EST|ET\b|PT\b)", re.IGNORECASE)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,7 +68,9 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _NUMBER_WORD = set(_UNITS) | set(_TENS) | set(_BIG) | {"hundred", "dozen"} | set(_ORDINALS)
 _ANY_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(_NUMBER_WORD | set(_DENOMINATORS) | {"decade", "decades", "couple"},
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORD | set(_DENOMINATORS) | {"decade", "decades", "couple", "tens", "dozens",
+                                                                    "scores", "hundreds", "thousands", "millions",
+                                                                    "billions"},
                                key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -88,14 +91,18 @@ _ONE_IN = re.compile(
     r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|a\s+hundred|\d{1,4})\b",
     re.IGNORECASE,
 )
-_DECADE_WORDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+decades?\b",
-                           re.IGNORECASE)
+_HALF = re.compile(r"\bhalf\b(?![- ](?:an?\s+)?(?:hour|time|way|century|year|day|month|mile|dozen|past|-))",
+                   re.IGNORECASE)
+_DECADE_WORDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}|the|this|last|past"
+                           r"|next)\s+decades?\b", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+(?:and|or)\s+\w+)?"
     r"(?:\s+of\s+(?:thousands|millions|billions))?\s+of|a\s+few\s+(?:hundred|thousand|million|billion)|"
     r"several\s+(?:hundred|thousand|million|billion|dozen)|(?:hundreds|thousands|millions|billions|dozens)\b)",
     re.IGNORECASE,
 )
+_VAGUE_SIZE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "hundred": 100, "thousands": 1000,
+               "thousand": 1000, "millions": 10**6, "million": 10**6, "billions": 10**9, "billion": 10**9}
 _APPROX = (
     ("more than", "over"), ("over", "over"), ("above", "over"), ("exceeding", "over"), ("upwards of", "over"),
     ("in excess of", "over"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
@@ -258,14 +265,23 @@ def _figures(r: _Reader):
         elif not scale and not frac and 1000 <= value <= 2100 and "," not in m.group(1):
             kind = YEAR
         end = m.end()
-        unit = ""
+        decades = re.match(r"\s+decades?\b", text[end:end + 10]) if not scale and not suffix else None
         cur = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        unit = ""
         if cur:
             unit = cur.group(1).upper().replace("¥", "RMB").replace("CNY", "RMB")
         elif _CURRENCY_AFTER.match(text, end):
             unit = _CURRENCY_AFTER.match(text, end).group().strip().lower()
+        if unit and not scale and not suffix:  # £75m, $2bn, RMB5k
+            short = re.match(r"(m|bn|k)\b", text[end:end + 3], re.IGNORECASE)
+            if short:
+                f = Decimal(10) ** {"m": 6, "bn": 9, "k": 3}[short.group(1).lower()]
+                value, step, end = value * f, step * f, end + len(short.group(1))
+                kind = COUNT
         if kind in (COUNT, YEAR) and unit:
             kind = CURRENCY
+        elif decades:  # 6 decades = 60 years
+            value, end, unit, kind = value * 10, end + decades.end(), "years", COUNT
         elif kind == COUNT and (_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             kind = RANGE
         if text[m.start() - 1:m.start()] in ("-", "−") and m.start() > 0 and text[m.start() - 2:m.start() - 1] in (" ", "(", ""):
@@ -282,8 +298,14 @@ def _words(r: _Reader):
                 r.add(_UNITS.get(m.group(1)) or _TENS[m.group(1)], COUNT, m.start(), m.end(), numeral=True)
     if not _ANY_WORD.search(text):
         return
-    for m in _VAGUE.finditer(text):  # hundreds of, tens of thousands of, dozens: no figure
-        r.block(m.start(), m.end())
+    for m in _VAGUE.finditer(text):  # hundreds of, tens of thousands of, dozens: no figure, a size
+        words = m.group().lower().split()
+        sizes = [_VAGUE_SIZE[w] for w in words if w in _VAGUE_SIZE]
+        value = sizes[0] * (sizes[1] if len(sizes) > 1 and sizes[1] > sizes[0] else 1) if sizes else 0
+        if value:
+            r.add(value, COUNT, m.start(), m.end(), numeral=True, approx="vague")
+        else:
+            r.block(m.start(), m.end())
     for m in _SCALED_FRACTION.finditer(text):
         if r.free(*m.span()):
             if m.group(1):
@@ -308,9 +330,13 @@ def _words(r: _Reader):
             if num < den:
                 r.add((Decimal(num) / den).quantize(Decimal("0.000001")), FRACTION, m.start(), m.end(),
                       Decimal("0.000001"), numeral=True)
+    for m in _HALF.finditer(text):  # "more than half of", "half her life"
+        if r.free(*m.span()):
+            r.add(Decimal("0.5"), FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
     for m in _DECADE_WORDS.finditer(text):
         if r.free(*m.span()) and m.group(1).lower() != "several":
-            n = 1 if m.group(1).lower() in ("a", "one") else _UNITS[m.group(1).lower()]
+            w = m.group(1).lower()
+            n = int(w) if w.isdigit() else _UNITS.get(w, 1)
             r.add(n * 10, COUNT, m.start(), m.end(), numeral=True, unit="years", approx=_approx(text, m.start()))
     tokens = [t for t in _TOKEN.finditer(text) if r.free(t.start(), t.end())]
     k = 0
