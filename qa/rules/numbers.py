@@ -40,6 +40,8 @@ class LinkMatch:
     mismatched: list[tuple[Mention, Mention]] = field(default_factory=list)
     missing: list[Mention] = field(default_factory=list)  # zh with no en
     extra: list[Mention] = field(default_factory=list)  # en with no zh
+    zh: list[Mention] = field(default_factory=list)  # every mention of the link
+    en: list[Mention] = field(default_factory=list)
 
     def counterparts(self) -> list[tuple[Mention, Mention]]:
         """Every (zh, en) pair the English has in some form: same value, scaled or mistyped."""
@@ -109,6 +111,8 @@ def _calendar_same(z: Mention, e: Mention) -> bool:
         return z.value == e.value
     if DAY in kinds and COUNT in kinds:
         return z.value == e.value  # 12号甲板 = deck 12: 号 numbers things as well as days
+    if kinds == (COUNT, "decade"):
+        return z.value == e.value % 100  # 20岁左右 = in his 20s
     if kinds == (COUNT, DATE) and not z.unit:
         return z.value == e.value  # 418 (the April 18 sale) = April 18
     if kinds == (DAY, DATE):
@@ -144,7 +148,7 @@ def _scalable(z: Mention, e: Mention) -> bool:
 
 
 def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
-    out = LinkMatch()
+    out = LinkMatch(zh=zh, en=en)
     used_en: set[int] = set()
     # 1. the same value: exact first, then rounded to the precision the
     #    English shows; the first English candidate in reading order
@@ -221,7 +225,7 @@ class _NumberRule(Rule):
     def matches(self, ctx: Context):
         return link_matches(ctx)
 
-    def emit(self, link, ctx, owner, zh_m, en_m, message, evidence=()):
+    def emit(self, link, ctx, owner, zh_m, en_m, message, evidence=(), unsure=False):
         zh_p, en_p = ctx.paragraphs(link)
         spans = []
         if zh_m is not None:
@@ -237,6 +241,7 @@ class _NumberRule(Rule):
             spans=spans,
             evidence=evidence,
             key=f"{zh_m.text if zh_m else ''}|{en_m.text if en_m else ''}",
+            unsure=unsure,
         )
 
 
@@ -344,9 +349,13 @@ class NumberMissing(_NumberRule):
             if cut_at in link.en:
                 continue  # the English stops inside this link: dropped-truncation says so
             for z in lm.missing:
+                said = [e for e in lm.en if e.value == z.value]
+                # The same figure twice in the Chinese and once in the English is most often a
+                # repetition the English leaves implicit ("as will anyone who ..."): info.
+                note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
                 yield self.emit(
                     link, ctx, owner, z, None,
-                    f"{_equation(z)} is not in the English",
+                    f"{_equation(z)} is not in the English{note}", unsure=bool(said),
                 )
 
 
@@ -369,7 +378,10 @@ class NumberExtra(_NumberRule):
     def check(self, ctx: Context):
         for link, lm, owner in self.matches(ctx):
             for e in lm.extra:
-                yield self.emit(link, ctx, owner, None, e, f"{e.text.strip()} in the English has no source in the Chinese")
+                said = [z for z in lm.zh if z.value == e.value]
+                note = f" (the Chinese gives {said[0].text.strip()} once, for another mention)" if said else ""
+                yield self.emit(link, ctx, owner, None, e,
+                                f"{e.text.strip()} in the English has no source in the Chinese{note}", unsure=bool(said))
 
 
 class NumberPercentPoint(_NumberRule):

@@ -47,7 +47,7 @@ _DATE_DOT = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})\s*[·•・]\s*(\d{1,2})(?!\d
 _YEAR_RANGE = re.compile(r"(?=\d)(?<![\d.])(\d{4})\s*[—–\-~/]\s*(\d{4}|\d{2})(?![\d%])")
 _DECADE = re.compile(r"(?<![\d.])'?(\d{2}|\d{4})'?s\b")
 _TIME = re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|noon|mid-?day|midnight|"
-                   r"hours\b|hrs\b|GMT|UTC|BST|EST|ET\b|PT\b)", re.IGNORECASE)
+                   r"GMT|UTC|BST|EST|ET\b|PT\b)|(?<![\d.])\d{1,2}[:.]\d{2}\s*(?:hours|hrs)\b", re.IGNORECASE)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -70,7 +70,7 @@ _NUMBER_WORD = set(_UNITS) | set(_TENS) | set(_BIG) | {"hundred", "dozen"} | set
 _ANY_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(_NUMBER_WORD | set(_DENOMINATORS) | {"decade", "decades", "couple", "tens", "dozens",
                                                                     "scores", "hundreds", "thousands", "millions",
-                                                                    "billions"},
+                                                                    "billions", "centenary", "centennial", "halfway"},
                                key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -87,11 +87,12 @@ _SCALED_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _ONE_IN = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+(every\s+)?"
+    r"\b(one|two|three|four|five|six|seven|eight|nine|\d{1,3})[\s-]+(?:in|out\s+of)[\s-]+(every\s+)?"
     r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|a\s+hundred|\d{1,4})\b",
     re.IGNORECASE,
 )
-_HALF = re.compile(r"\bhalf\b(?![- ](?:an?\s+)?(?:hour|time|way|century|year|day|month|mile|dozen|past|-))",
+_CENTENARY = re.compile(r"\bcentenary|centennial|hundredth anniversary\b", re.IGNORECASE)
+_HALF = re.compile(r"\bhalf(?:way)?\b(?![- ](?:an?\s+)?(?:hour|time|way|century|year|day|month|mile|dozen|past|-))",
                    re.IGNORECASE)
 _DECADE_WORDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}|the|this|last|past"
                            r"|next)\s+decades?\b", re.IGNORECASE)
@@ -272,8 +273,8 @@ def _figures(r: _Reader):
             unit = cur.group(1).upper().replace("¥", "RMB").replace("CNY", "RMB")
         elif _CURRENCY_AFTER.match(text, end):
             unit = _CURRENCY_AFTER.match(text, end).group().strip().lower()
-        if unit and not scale and not suffix:  # £75m, $2bn, RMB5k
-            short = re.match(r"(m|bn|k)\b", text[end:end + 3], re.IGNORECASE)
+        if not scale and not suffix and not ordinal:  # £75m, $2bn, 5K a day (but 5 m is five metres)
+            short = re.match(r"(m|bn|k)\b" if unit else r"(k)\b", text[end:end + 3], re.IGNORECASE)
             if short:
                 f = Decimal(10) ** {"m": 6, "bn": 9, "k": 3}[short.group(1).lower()]
                 value, step, end = value * f, step * f, end + len(short.group(1))
@@ -330,6 +331,9 @@ def _words(r: _Reader):
             if num < den:
                 r.add((Decimal(num) / den).quantize(Decimal("0.000001")), FRACTION, m.start(), m.end(),
                       Decimal("0.000001"), numeral=True)
+    for m in _CENTENARY.finditer(text):  # 一百周年: the centenary
+        if r.free(*m.span()):
+            r.add(100, COUNT, m.start(), m.end(), numeral=True)
     for m in _HALF.finditer(text):  # "more than half of", "half her life"
         if r.free(*m.span()):
             r.add(Decimal("0.5"), FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
