@@ -19,10 +19,12 @@ from ..lang.numbers import (
     ORDINAL,
     PERCENT,
     POINTS,
+    RANGE,
     SHARES,
     YEAR,
     Mention,
     comparable,
+    converted,
     english_scale,
     format_value,
     same_value,
@@ -57,7 +59,7 @@ def _significant(m: Mention) -> bool:
     if m.kind in CALENDAR or m.approx == "vague":
         return False
     if m.kind in SHARES:
-        return True
+        return m.kind != PERCENT or m.value != 100  # "100% service": rhetoric as often as a figure
     if m.numeral and m.unit not in ("", "元") and m.value < 10:
         return False
     if m.numeral and not _chinese(m) and m.value < 100:
@@ -92,9 +94,10 @@ def _digits(m: Mention) -> str:
 
 def _typo(a: Mention, b: Mention) -> bool:
     """One digit changed, dropped, added or two swapped."""
-    if not comparable(a, b) or b.numeral or b.kind in CALENDAR or b.kind == ORDINAL or a.kind in CALENDAR \
-            or a.kind == ORDINAL:
+    if not comparable(a, b) or b.numeral or b.kind in CALENDAR or a.kind in CALENDAR:
         return False
+    if ORDINAL in (a.kind, b.kind) and (a.kind != b.kind or a.numeral):
+        return False  # the 135th fair is not the 153rd; but 第三 is not a slip for 13
     da, db = _digits(a), _digits(b)
     if max(len(da), len(db)) < 2:
         return False
@@ -133,6 +136,8 @@ def _same(z: Mention, e: Mention, exact: bool) -> bool:
         return _calendar_same(z, e)
     if not comparable(z, e):
         return False
+    if converted(z, e):
+        return not exact
     return z.value == e.value if exact else same_value(z, e)
 
 
@@ -348,8 +353,11 @@ class NumberMissing(_NumberRule):
         for link, lm, owner in self.matches(ctx):
             if cut_at in link.en:
                 continue  # the English stops inside this link: dropped-truncation says so
+            paired = {id(z) for z, _ in lm.counterparts()}
             for z in lm.missing:
                 said = [e for e in lm.en if e.value == z.value]
+                if z.kind == RANGE and _partner(lm.zh, z, paired):
+                    said = said or [z]
                 # The same figure twice in the Chinese and once in the English is most often a
                 # repetition the English leaves implicit ("as will anyone who ..."): info.
                 note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
@@ -357,6 +365,13 @@ class NumberMissing(_NumberRule):
                     link, ctx, owner, z, None,
                     f"{_equation(z)} is not in the English{note}", unsure=bool(said),
                 )
+
+
+def _partner(mentions: list[Mention], m: Mention, paired: set[int]) -> bool:
+    """Is the other end of the range ``m`` belongs to matched?"""
+    k = next(n for n, x in enumerate(mentions) if x is m)
+    return any(0 <= n < len(mentions) and mentions[n].kind == RANGE and id(mentions[n]) in paired
+               for n in (k - 1, k + 1))
 
 
 class NumberExtra(_NumberRule):
@@ -377,8 +392,11 @@ class NumberExtra(_NumberRule):
 
     def check(self, ctx: Context):
         for link, lm, owner in self.matches(ctx):
+            paired = {id(e) for _, e in lm.counterparts()}
             for e in lm.extra:
                 said = [z for z in lm.zh if z.value == e.value]
+                if e.kind == RANGE and _partner(lm.en, e, paired):
+                    said = said or [e]  # "10 to 12 years" for 十多年: one end of the range is there
                 note = f" (the Chinese gives {said[0].text.strip()} once, for another mention)" if said else ""
                 yield self.emit(link, ctx, owner, None, e,
                                 f"{e.text.strip()} in the English has no source in the Chinese{note}", unsure=bool(said))

@@ -9,12 +9,12 @@ from .chinese import numeral_value, parse_cn_numeral, zh_numbers
 from .english import en_numbers, lost_spaces
 from .model import (
     CALENDAR, CENTURY, COUNT, CURRENCY, DATE, DAY, DECADE, FRACTION, MONTH, MULTIPLE, ORDINAL, PERCENT, POINTS, RANGE,
-    SHARES, TIME, YEAR, Mention, comparable, english_scale, format_value, same_value, scale_ratio,
+    MEASURES, SHARES, TIME, YEAR, Mention, comparable, converted, english_scale, format_value, same_value, scale_ratio,
 )
 
 __all__ = [
     "CALENDAR", "CENTURY", "COUNT", "CURRENCY", "DATE", "DAY", "DECADE", "FRACTION", "MONTH", "MULTIPLE", "ORDINAL",
-    "PERCENT", "POINTS", "RANGE", "SHARES", "TIME", "YEAR", "Mention", "comparable", "en_numbers",
+    "MEASURES", "PERCENT", "POINTS", "RANGE", "SHARES", "TIME", "YEAR", "Mention", "comparable", "converted", "en_numbers",
     "english_scale", "format_value", "lost_spaces", "numeral_value", "parse_cn_numeral", "same_value",
     "scale_ratio", "zh_numbers",
 ]

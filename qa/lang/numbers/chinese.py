@@ -174,7 +174,7 @@ _IDIOMS = (
     "一清二楚", "百花齐放", "百家争鸣", "一干二净", "千千万万", "成千上万", "数以万计", "十之八九", "一点一滴",
     "一点点", "一点儿", "有一点", "一下", "一切", "一旦", "一边", "一面", "一时", "一向", "一度", "一再", "一律",
     "一概", "一味", "一贯", "一样", "一番", "一阵", "一路", "一代", "一手", "一口气", "一头", "一部分", "万物",
-    "万象", "万事", "千古", "千秋", "百年不遇", "百年未有", "三明治", "一对一", "一带", "一员", "一环", "一心",
+    "万象", "万事", "千古", "千秋", "三明治", "一对一", "一带", "一员", "一环", "一心",
     "一点都", "一点也", "一点没", "九州", "五金", "八卦", "三角", "四季", "五官", "六一", "七一", "八一", "五一",
     "十一假期", "十一黄金周", "十一长假", "国庆十一", "一把", "一伙", "一行", "一生", "一辈子", "一家人", "一家子",
     "一流", "一元化", "二维码", "三维", "二手", "一口", "一声", "万岁", "千万别", "千万不", "千万要", "第一时间",
@@ -215,8 +215,15 @@ def _approx(text: str, start: int, end: int, suffix: str | None = None) -> str:
     return ""
 
 
+_MEASURE_UNITS = ("平方公里", "平方米", "公斤", "千克", "公里", "千米", "厘米", "毫米", "英里", "英尺", "英寸", "公顷", "斤", "克",
+                  "吨", "米", "亩", "里")
+
+
 def _unit(text: str, end: int) -> str:
-    after = text[end:end + 3].lstrip("多余餘来几")
+    after = text[end:end + 4].lstrip(" 多余餘来几")
+    for u in _MEASURE_UNITS:
+        if after.startswith(u):
+            return u
     for u in _CURRENCY_UNITS:
         if after.startswith(u):
             return _CURRENCY_UNITS[u]
@@ -412,8 +419,9 @@ def _words(r: _Reader):
             continue
         sign = -1 if m.group(1) else 1
         for value, step in values:
-            r.out.append(Mention(sign * value / per, PERCENT, m.start(), m.end(), m.group(), step / per,
-                                 approx="about" if len(values) > 1 else _approx(text, m.start(), m.end()),
+            # 百分之百, 百分二百: "fully", "our very best" as often as a figure
+            approx = "vague" if value / per >= 100 else "about" if len(values) > 1 else _approx(text, m.start(), m.end())
+            r.out.append(Mention(sign * value / per, PERCENT, m.start(), m.end(), m.group(), step / per, approx=approx,
                                  numeral=not body[0].isdigit(), direction=_direction(text, m.start())))
         r.block(m.start(), m.end())
     for m in _FRACTION.finditer(text):
@@ -464,9 +472,11 @@ def _numeral(r: _Reader, m: re.Match):
     # as a figure ("up to a thousand yuan" for 上千元)
     vague = bool(s and _VAGUE.match(text, s - 1) and body[0] in "十百千万亿") or text[e:e + 1] == "几"
     after = text[e:e + 4]
-    approx_char = after[:1] if after[:1] in "多余来" else ""
-    if after[:1] == "几":
-        classifier = _CLASSIFIER_RE.match(text, e + 1)
+    approx_char = after[:1] if after[:1] in "多余来几" else ""
+    over = approx_char if approx_char != "几" else ""
+    if approx_char and after[1:2] in ("万", "亿") and body[-1] not in "万亿":
+        # 一百多万 = over 1,000,000: the scale follows the approximation
+        body, e, approx_char = body + after[1:2], e + 2, ""
     classifier = _CLASSIFIER_RE.match(text, e + len(approx_char))
     window = text[max(0, s - 3):e + 3]
     for idiom in _OTHER_IDIOMS:
@@ -498,7 +508,7 @@ def _numeral(r: _Reader, m: re.Match):
     if m.group(1) and not ordinal:
         start = m.start(1)
     sign = -1 if m.group(1) else 1
-    approx = "vague" if vague else "about" if len(values) > 1 else _approx(text, s, e, approx_char or None)
+    approx = "vague" if vague else "about" if len(values) > 1 else _approx(text, s, e, over or None)
     for value, step in values:
         k = kind
         if cls == "成":

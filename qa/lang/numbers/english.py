@@ -271,16 +271,18 @@ def _figures(r: _Reader):
         unit = ""
         if cur:
             unit = cur.group(1).upper().replace("¥", "RMB").replace("CNY", "RMB")
-        elif _CURRENCY_AFTER.match(text, end):
-            unit = _CURRENCY_AFTER.match(text, end).group().strip().lower()
-        if not scale and not suffix and not ordinal:  # £75m, $2bn, 5K a day (but 5 m is five metres)
+        else:
+            unit = _unit_after(text, end)
+        if not scale and not suffix and not ordinal and unit not in _MEASURE_SYMBOL:  # £75m, $2bn, 5K a day
             short = re.match(r"(m|bn|k)\b" if unit else r"(k)\b", text[end:end + 3], re.IGNORECASE)
             if short:
                 f = Decimal(10) ** {"m": 6, "bn": 9, "k": 3}[short.group(1).lower()]
                 value, step, end = value * f, step * f, end + len(short.group(1))
                 kind = COUNT
-        if kind in (COUNT, YEAR) and unit:
+        if kind in (COUNT, YEAR) and unit and unit not in _MEASURE_SYMBOL:
             kind = CURRENCY
+        elif kind == YEAR and unit:
+            kind = COUNT
         elif decades:  # 6 decades = 60 years
             value, end, unit, kind = value * 10, end + decades.end(), "years", COUNT
         elif kind == COUNT and (_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start())):
@@ -355,9 +357,22 @@ def _word_or_digit(w: str) -> Decimal:
     return Decimal(_UNITS.get(w) or _TENS.get(w) or (100 if w == "hundred" else 0))
 
 
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:(kg|kilograms?|kilos?)|(g|grams?)|(tons?|tonnes?|t)|(lbs?|pounds?(?!\s+sterling))|(km|kilomet(?:er|re)s?)|"
+    r"(m|met(?:er|re)s?)|(cm|centimet(?:er|re)s?)|(mm|millimet(?:er|re)s?)|(mi|miles?)|(ft|feet|foot)|(in|inch(?:es)?)|"
+    r"(ha|hectares?)|(acres?)|(km2|square kilomet(?:er|re)s?)|(m2|square met(?:er|re)s?))\b(?![-'])",
+)
+_MEASURE_SYMBOL = ("kg", "g", "t", "lb", "km", "m", "cm", "mm", "mi", "ft", "in", "ha", "acre", "km2", "m2")
+
+
 def _unit_after(text: str, end: int) -> str:
     m = _CURRENCY_AFTER.match(text, end)
-    return m.group().strip().lower() if m else ""
+    if m:
+        return m.group().strip().lower()
+    m = _MEASURE_AFTER.match(text, end)
+    if m and not (m.lastindex in (11,) and not text[m.start():m.end()].strip() == "inches"):
+        return _MEASURE_SYMBOL[m.lastindex - 1]
+    return ""
 
 
 def _word_run(r: _Reader, tokens: list[re.Match], k: int) -> int:
@@ -432,7 +447,7 @@ def _word_run(r: _Reader, tokens: list[re.Match], k: int) -> int:
     if text[start:end].lower() in ("one",) or value == 0 and text[start:end].lower() != "zero":
         return j  # "one of", "one-stop": too often not a quantity
     unit = _unit_after(text, end)
-    kind = CURRENCY if unit else COUNT
+    kind = CURRENCY if unit and unit not in _MEASURE_SYMBOL else COUNT
     after = text[end:end + 24].lower()
     if re.match(r"\s*(?:per\s?cent|percent|%)", after):
         if re.match(r"\s*(?:per\s?cent|percent)age\s?points?", after):

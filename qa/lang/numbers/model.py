@@ -19,6 +19,30 @@ MONTH, DAY, DECADE, CENTURY, TIME = "month", "day", "decade", "century", "time"
 # A proportion written as a fraction (四分之一, a quarter, one in five): the value is the ratio.
 FRACTION = "fraction"
 
+# Units of measure and their size in a base unit of their dimension: 10斤 = 5 kg, 3 miles = 4.8 km.
+MEASURES = {
+    "斤": ("kg", Decimal("0.5")), "公斤": ("kg", Decimal(1)), "千克": ("kg", Decimal(1)), "克": ("kg", Decimal("0.001")),
+    "吨": ("kg", Decimal(1000)), "kg": ("kg", Decimal(1)), "g": ("kg", Decimal("0.001")), "t": ("kg", Decimal(1000)),
+    "lb": ("kg", Decimal("0.45359")), "里": ("m", Decimal(500)), "公里": ("m", Decimal(1000)),
+    "千米": ("m", Decimal(1000)), "米": ("m", Decimal(1)), "厘米": ("m", Decimal("0.01")), "毫米": ("m", Decimal("0.001")),
+    "英里": ("m", Decimal("1609.34")), "km": ("m", Decimal(1000)), "m": ("m", Decimal(1)), "cm": ("m", Decimal("0.01")),
+    "mm": ("m", Decimal("0.001")), "mi": ("m", Decimal("1609.34")), "ft": ("m", Decimal("0.3048")),
+    "in": ("m", Decimal("0.0254")), "英尺": ("m", Decimal("0.3048")), "英寸": ("m", Decimal("0.0254")),
+    "亩": ("m2", Decimal("666.67")), "公顷": ("m2", Decimal(10000)), "ha": ("m2", Decimal(10000)),
+    "acre": ("m2", Decimal("4046.86")), "平方米": ("m2", Decimal(1)), "平方公里": ("m2", Decimal(1000000)),
+    "km2": ("m2", Decimal(1000000)), "m2": ("m2", Decimal(1)),
+}
+
+
+def converted(a: "Mention", b: "Mention") -> bool:
+    """Two measures in different units that say the same (10斤 = 5 kg), to 2%."""
+    ua, ub = MEASURES.get(a.unit), MEASURES.get(b.unit)
+    if not ua or not ub or ua[0] != ub[0] or ua[1] == ub[1] or not a.value:
+        return False
+    x, y = a.value * ua[1], b.value * ub[1]
+    return abs(x - y) <= abs(x) * Decimal("0.02")
+
+
 CALENDAR = frozenset((YEAR, DATE, MONTH, DAY, DECADE, CENTURY, TIME))
 SHARES = frozenset((PERCENT, POINTS, FRACTION))
 
@@ -115,7 +139,7 @@ def scale_ratio(a: Mention, b: Mention) -> int | None:
     (3982.10亿 -> 39.821 billion or 39.82 billion are both x10 slips), but a
     one-digit ``b`` must be exact: 3 is not 279 / 100.
     """
-    if a.value == 0 or b.value == 0 or a.kind in CALENDAR or b.kind in CALENDAR or FRACTION in (a.kind, b.kind):
+    if a.value == 0 or b.value == 0 or FRACTION in (a.kind, b.kind) or (CALENDAR - {YEAR}) & {a.kind, b.kind}:
         return None
     exact = len(format(b.value.normalize(), "f").replace(".", "").strip("0")) < 2
     for k in (1, -1, 2, -2, 3, -3, 4, -4, 8, -8):
