@@ -25,7 +25,7 @@ def align(bitext: Bitext) -> tuple[Link, ...]:
     if bitext.links is not None:
         return bitext.links
     zh, en = features_of([p.norm for p in bitext.zh.paragraphs], [p.norm for p in bitext.en.paragraphs])
-    return align_features(zh, en)
+    return pair_neighbouring_nulls(align_features(zh, en), zh, en)
 
 
 PARALLEL_UNITS = 4000  # documents with more paragraphs than this compute features on every core
@@ -88,3 +88,34 @@ def align_features(zh, en, gap_open: float = GAP_OPEN) -> tuple[Link, ...]:
         else:
             links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), confidence(s)))
     return tuple(links)
+
+
+# A unit with no counterpart right beside one of the other language with none is almost always
+# one translation the evidence was too weak to pair ("他们随后离开了。" / "Then they left.", or a
+# figure changed by a slip): paired when their lengths are within this ratio of each other.
+NULL_PAIR_RATIO = 3.0
+
+
+def pair_neighbouring_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
+    """A 1-0 next to a 0-1 becomes a 1-1 of low confidence when the lengths allow it: a null link
+    must be earned. Runs of several unpaired units (a dropped section, a truncated tail) stay."""
+    out = list(links)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        lone = [lk for lk in (a, b) if not lk.score and len(lk.zh) + len(lk.en) == 1]
+        if len(lone) == 2 and bool(a.zh) != bool(b.zh) and _isolated(out, k):
+            i = (a.zh or b.zh)[0]
+            j = (a.en or b.en)[0]
+            lz, le = max(zh[i].length, 1.0), max(en[j].length, 1.0)
+            if max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO:
+                out[k:k + 2] = [Link((i,), (j,), 0.3, ("paired: no counterpart on either side, lengths agree",))]
+        k += 1
+    return tuple(out)
+
+
+def _isolated(links: list[Link], k: int) -> bool:
+    """The two null links are not part of a longer run of them."""
+    def null(n):
+        return 0 <= n < len(links) and not links[n].score and not (links[n].zh and links[n].en)
+    return not null(k - 1) and not null(k + 2)
