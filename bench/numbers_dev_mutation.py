@@ -11,7 +11,8 @@ digits in the English (with an optional million/billion/thousand, %, percent or 
 points) whose value the Chinese line also gives, in digits (with 万/亿) or as a Chinese numeral
 read by cn2an. Values under 10 are left out unless they are percentages (small counts are
 given in words as often as in figures, and the oracle would pair them by chance), and so are
-years, days next to a month name and clock times (calendar, compared as dates). Kinds:
+years, days next to a month name and clock times (calendar, compared as dates) and identifiers
+(No. 10, telephone numbers, iPhone 13): the oracle's own short list, not qa's. Kinds:
 
   digit      one digit of the English figure changed (never a leading digit into 0) -> number-mismatch
   scale      the English figure x10 / /10, x1000, or million <-> billion              -> number-scale
@@ -46,7 +47,7 @@ EXPECT = {
     "order": "number-order",
 }
 EN_FIGURE = re.compile(
-    r"(?<![\w.,$£€¥/#@-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]\d|\.\d|[A-Za-z/:]|-\d)"
+    r"(?<![\w.,$£€¥/#@−-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d|[.,]\d|[A-Za-z/:]|[-−]\d)"
     r"(\s*(?:million|billion|thousand)\b)?(\s*(?:%|percent\b|per cent\b|percentage points?\b))?"
 )
 ZH_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(万亿|亿|万)?")
@@ -82,7 +83,27 @@ def _calendar(line: str, m: re.Match) -> bool:
         return True
     if MONTHS.search(line[max(0, m.start() - 12):m.start()]) or MONTHS.match(line[m.end():m.end() + 14]):
         return True
+    if re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:and|to|-|–)\s*$",
+                 line[max(0, m.start() - 20):m.start()]):
+        return True  # November 26 and 27
     return bool(re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", line[m.end():m.end() + 6], re.IGNORECASE))
+
+
+def _identifier(line: str, m: re.Match) -> bool:
+    """Not a quantity, by the oracle's own reading: a serial number (No. 10), a telephone number,
+    a version or model next to a capitalised name (iPhone 13, Double 12), part of a time or date."""
+    before = line[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?:\bNo\.?|\bnumber|#|\bRoad|\bStreet|\bdeck|\bdecks|\bRoom|\bPlatform)\s*$", before):
+        return True
+    if len(m.group(1).replace(",", "")) >= 9 and not m.group(3):
+        return True
+    if re.search(r"\b(?:[a-z]+[A-Z][A-Za-z]*|Double|Windows|Galaxy|windows|office|version)\s$", before):
+        return True
+    name = re.search(r"(?<![.!?:\"“] )(?<!^)\b([A-Z][a-z]+|[A-Z]{2,})[\s−-]$", before)
+    if name and name.group(1) not in ("The", "In", "On", "At", "Over", "About", "Some", "Nearly", "Almost", "And",
+                                      "Of", "RMB", "US", "USD", "HK", "Just", "All", "Only", "To", "By", "For"):
+        return True  # Boeing 737, FTSE 250, Section 713
+    return bool(re.search(r"\d[:/]$", before) or re.match(r"[:/]\d", line[m.end():m.end() + 2]))
 
 
 def zh_values(line: str) -> set[Decimal]:
@@ -112,7 +133,7 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random) -> list[
         for m in figures:
             v = en_value(m)
             percent = bool(m.group(4))
-            if v < 10 and not percent or _calendar(el, m):
+            if v < 10 and not percent or _calendar(el, m) or _identifier(el, m):
                 continue
             s, e = m.start(1), m.end(2) if m.group(2) else m.end(1)
             digits = [k for k in range(s, e) if el[k].isdigit()]
@@ -153,6 +174,8 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random) -> list[
             out.append(("delete", i, "en", start, m.end(), ""))
         # a Chinese numeral that the English gives as a figure
         for m in ZH_NUMERAL.finditer(zl):
+            if zl[m.end():m.end() + 1] in ("月", "日", "号") or zl[m.start() - 1:m.start()] in ("双", "第"):
+                continue  # dates, 双十二, ordinals
             try:
                 v = Decimal(str(cn2an.cn2an(m.group(), "strict")))
             except (ValueError, KeyError):

@@ -59,7 +59,7 @@ def _significant(m: Mention) -> bool:
     if m.kind in CALENDAR or m.approx == "vague":
         return False
     if m.kind in SHARES:
-        return m.kind != PERCENT or m.value != 100  # "100% service": rhetoric as often as a figure
+        return True
     if m.numeral and m.unit not in ("", "元") and m.value < 10:
         return False
     if m.numeral and not _chinese(m) and m.value < 100:
@@ -69,9 +69,9 @@ def _significant(m: Mention) -> bool:
 
 def _source_expected(e: Mention) -> bool:
     """An English figure that must come from the Chinese. Not number words ("a thousand yuan" for
-    上千元, "one hundred years" for 百年) nor ordinals, which translators add as context ("the sixth
-    plenary session of the 19th Central Committee" for 全会)."""
-    return _significant(e) and not e.numeral and e.kind != ORDINAL
+    上千元, "one hundred years" for 百年), nor ordinals, which translators add as context ("the sixth
+    plenary session of the 19th Central Committee" for 全会), nor "100%" ("100% service" for 全方位)."""
+    return _significant(e) and not e.numeral and e.kind != ORDINAL and not (e.kind == PERCENT and e.value == 100)
 
 
 def _chinese(m: Mention) -> bool:
@@ -94,8 +94,10 @@ def _digits(m: Mention) -> str:
 
 def _typo(a: Mention, b: Mention) -> bool:
     """One digit changed, dropped, added or two swapped."""
-    if not comparable(a, b) or b.numeral or b.kind in CALENDAR or a.kind in CALENDAR:
+    if not comparable(a, b) or b.numeral and b.value < 1000 or a.kind in CALENDAR or a.approx == "vague":
         return False
+    if b.kind in CALENDAR and not (b.kind == YEAR and a.kind in (COUNT, CURRENCY, RANGE)):
+        return False  # but 1080 (a resolution) may be mistyped as 1380, which reads as a year
     if ORDINAL in (a.kind, b.kind) and (a.kind != b.kind or a.numeral):
         return False  # the 135th fair is not the 153rd; but 第三 is not a slip for 13
     da, db = _digits(a), _digits(b)
@@ -148,7 +150,7 @@ def _scalable(z: Mention, e: Mention) -> bool:
     if not _significant(z) or e.numeral and e.value < 100 or z.kind in CALENDAR:
         return False
     if e.kind == YEAR:
-        return z.kind in (COUNT, CURRENCY) and not z.approx
+        return z.kind in (COUNT, CURRENCY, RANGE) and not z.approx
     return e.kind not in CALENDAR and comparable(z, e)
 
 
@@ -162,12 +164,13 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
         for n, z in enumerate(zh):
             if n in paired:
                 continue
-            for k, e in enumerate(en):
-                if k not in used_en and _same(z, e, exact):
-                    out.pairs.append((z, e))
-                    used_en.add(k)
-                    paired.add(n)
-                    break
+            # the same form first (三 with "three", 3 with 3), then reading order
+            candidates = [k for k, e in enumerate(en) if k not in used_en and _same(z, e, exact)]
+            if candidates:
+                k = min(candidates, key=lambda k: en[k].numeral != z.numeral)
+                out.pairs.append((z, en[k]))
+                used_en.add(k)
+                paired.add(n)
     position = {id(z): n for n, z in enumerate(zh)}
     out.pairs.sort(key=lambda p: position[id(p[0])])
     left_zh = [z for n, z in enumerate(zh) if n not in paired]
@@ -195,19 +198,38 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
                     used_en.add(k)
                     break
             continue
-        if not _significant(z):
+        if z.kind in CALENDAR:
             continue
         for k, e in enumerate(en):
-            if k in used_en:
+            if k in used_en or not _significant(z):
                 continue
             if (_significant(e) and _near(z, e)) or _typo(z, e):
                 out.mismatched.append((z, e))
                 used_en.add(k)
                 break
         else:
-            out.missing.append(z)
+            k = _only_other(z, still, en, used_en)
+            if k is not None:
+                out.mismatched.append((z, en[k]))
+                used_en.add(k)
+            elif _significant(z):
+                out.missing.append(z)
     out.extra = [e for k, e in enumerate(en) if k not in used_en and _source_expected(e)]
     return out
+
+
+def _family(m: Mention) -> str:
+    return "share" if m.kind in (PERCENT, POINTS) else "money" if m.kind == CURRENCY else ""
+
+
+def _only_other(z: Mention, zh_left: list[Mention], en: list[Mention], used: set[int]) -> int | None:
+    """The English figure in z's place when each side has exactly one unmatched figure of one
+    family (a percentage, a sum of money): 1% against 5%, 百分之百 against 130%."""
+    family = _family(z)
+    if not family or sum(1 for m in zh_left if _family(m) == family) != 1:
+        return None
+    left = [k for k, e in enumerate(en) if k not in used and _family(e) == family and e.approx != "vague"]
+    return left[0] if len(left) == 1 else None
 
 
 def link_matches(ctx: Context) -> list[tuple]:
@@ -356,8 +378,8 @@ class NumberMissing(_NumberRule):
             paired = {id(z) for z, _ in lm.counterparts()}
             for z in lm.missing:
                 said = [e for e in lm.en if e.value == z.value]
-                if z.kind == RANGE and _partner(lm.zh, z, paired):
-                    said = said or [z]
+                if z.kind == RANGE and _partner(lm.zh, z, paired) and not any(e.kind == RANGE for e in lm.en):
+                    said = said or [z]  # 十多年 for "10 to 12 years": the Chinese gives no range
                 # The same figure twice in the Chinese and once in the English is most often a
                 # repetition the English leaves implicit ("as will anyone who ..."): info.
                 note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
@@ -395,7 +417,7 @@ class NumberExtra(_NumberRule):
             paired = {id(e) for _, e in lm.counterparts()}
             for e in lm.extra:
                 said = [z for z in lm.zh if z.value == e.value]
-                if e.kind == RANGE and _partner(lm.en, e, paired):
+                if e.kind == RANGE and _partner(lm.en, e, paired) and not any(z.kind == RANGE for z in lm.zh):
                     said = said or [e]  # "10 to 12 years" for 十多年: one end of the range is there
                 note = f" (the Chinese gives {said[0].text.strip()} once, for another mention)" if said else ""
                 yield self.emit(link, ctx, owner, None, e,
