@@ -62,7 +62,7 @@ FLIP = {
     "fall": "rise", "falling": "rising", "gain": "loss", "jumped": "slumped",
 }
 FLIP_RE = re.compile(r"\b(" + "|".join(sorted(FLIP, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-ZH_CHANGE = re.compile(r"(增长|上升|提升|提高|增加|上涨|下降|减少|降低|下滑|下跌|回落)[了约近超过逾达]{0,3}$")
+ZH_CHANGE = re.compile(r"(增长|上升|提升|提高|增加|上涨|下降|减少|降低|下滑|下跌|回落|增|降|涨|跌)")
 CN_DIGITS = "一二三四五六七八九"
 
 
@@ -162,7 +162,7 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random) -> list[
                     out.append(("percent", i, "en", m.start(4), m.end(4), " percentage points"))
                 before = list(FLIP_RE.finditer(el, max(0, m.start() - 40), m.start()))
                 zpos = [z for z in ZH_FIGURE.finditer(zl) if Decimal(z.group(1).replace(",", "") + (z.group(2) or "")) == v]
-                if before and zpos and ZH_CHANGE.search(zl[:zpos[0].start()][-8:]):
+                if before and zpos and ZH_CHANGE.search(zl[:zpos[0].start()][-12:]):
                     w = before[-1]
                     word = FLIP[w.group(1).lower()]
                     word = word.capitalize() if w.group(1)[0].isupper() else word
@@ -263,16 +263,16 @@ def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         base = _findings(zh_lines, en_lines, tmp)
-        base_keys = Counter((r, k) for r, _, k, _ in base)
+        base_keys = Counter((r, k, lines) for r, lines, k, _ in base)
         for batch in batches(candidates):
             zh = apply(zh_lines, [c for c in batch if c[2] == "zh"])
             en = apply(en_lines, [c for c in batch if c[2] == "en"])
             after = _findings(zh, en, tmp)
             touched = {c[1] for c in batch}
-            new = Counter((r, k) for r, _, k, _ in after) - base_keys
+            new = Counter((r, k, lines) for r, lines, k, _ in after) - base_keys
             for c in batch:
                 total[c[0]] += 1
-                hit = any(r == EXPECT[c[0]] and c[1] in lines and new[(r, k)] for r, lines, k, _ in after)
+                hit = any(r == EXPECT[c[0]] and c[1] in lines and new[(r, k, lines)] for r, lines, k, _ in after)
                 if c[0] == "order" and not hit:  # a published list already out of order: the swap repairs it
                     hit = any(r == "number-order" and c[1] in lines for r, lines, _, _ in base) and not any(
                         r == "number-order" and c[1] in lines for r, lines, _, _ in after)
@@ -281,11 +281,11 @@ def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
                 else:
                     text = (zh_lines if c[2] == "zh" else en_lines)[c[1]]
                     s, e = (c[3][0], c[3][1]) if c[0] == "order" else (c[3], c[4])
-                    got = [f"{r}: {msg}" for r, lines, k, msg in after if c[1] in lines and new[(r, k)]]
+                    got = [f"{r}: {msg}" for r, lines, k, msg in after if c[1] in lines and new[(r, k, lines)]]
                     notes.append(f"miss {c[0]:9} {Path(zh_path).name[:-3]}:{c[1] + 1} "
                                  f"{text[max(0, s - 30):e + 20]!r} -> {c[5] if c[0] != 'order' else 'swap'!r}; got {got}")
             for r, lines, k, msg in after:
-                if not lines & touched and new[(r, k)]:
+                if not lines & touched and new[(r, k, lines)]:
                     found["outside"] += 1
                     notes.append(f"outside {Path(zh_path).name[:-3]}: {r}: {msg}")
     return found, total, notes

@@ -45,6 +45,10 @@ class LinkMatch:
     zh: list[Mention] = field(default_factory=list)  # every mention of the link
     en: list[Mention] = field(default_factory=list)
 
+    def approximate_sources(self) -> set[int]:
+        """ids of the English mentions paired with an approximate Chinese figure (十多年)."""
+        return {id(e) for z, e in self.pairs if z.approx}
+
     def counterparts(self) -> list[tuple[Mention, Mention]]:
         """Every (zh, en) pair the English has in some form: same value, scaled or mistyped."""
         return self.pairs + [(z, e) for z, e, _ in self.scaled] + self.mismatched
@@ -375,18 +379,23 @@ class NumberMissing(_NumberRule):
         for link, lm, owner in self.matches(ctx):
             if cut_at in link.en:
                 continue  # the English stops inside this link: dropped-truncation says so
-            paired = {id(z) for z, _ in lm.counterparts()}
             for z in lm.missing:
-                said = [e for e in lm.en if e.value == z.value]
-                if z.kind == RANGE and _partner(lm.zh, z, paired) and not any(e.kind == RANGE for e in lm.en):
-                    said = said or [z]  # 十多年 for "10 to 12 years": the Chinese gives no range
-                # The same figure twice in the Chinese and once in the English is most often a
-                # repetition the English leaves implicit ("as will anyone who ..."): info.
+                text = owner[id(z)].norm
+                # The same figure twice in one Chinese sentence and once in the English is most often
+                # a repetition the English leaves implicit ("as will anyone who ..."): info.
+                twice = [m for m in lm.zh if m is not z and m.value == z.value and owner[id(m)] is owner[id(z)]
+                         and _same_sentence(text, m.start, z.start)]
+                said = [e for e in lm.en if e.value == z.value] if twice else []
                 note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
                 yield self.emit(
                     link, ctx, owner, z, None,
                     f"{_equation(z)} is not in the English{note}", unsure=bool(said),
                 )
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    a, b = min(a, b), max(a, b)
+    return not any(c in text[a:b] for c in "。！？；!?;")
 
 
 def _partner(mentions: list[Mention], m: Mention, paired: set[int]) -> bool:
@@ -414,10 +423,9 @@ class NumberExtra(_NumberRule):
 
     def check(self, ctx: Context):
         for link, lm, owner in self.matches(ctx):
-            paired = {id(e) for _, e in lm.counterparts()}
             for e in lm.extra:
                 said = [z for z in lm.zh if z.value == e.value]
-                if e.kind == RANGE and _partner(lm.en, e, paired) and not any(z.kind == RANGE for z in lm.zh):
+                if e.kind == RANGE and _partner(lm.en, e, lm.approximate_sources()):
                     said = said or [e]  # "10 to 12 years" for 十多年: one end of the range is there
                 note = f" (the Chinese gives {said[0].text.strip()} once, for another mention)" if said else ""
                 yield self.emit(link, ctx, owner, None, e,
