@@ -6,19 +6,21 @@ from .align import align
 from .config import Profile
 from .model import SEVERITY_RANK, Bitext, Result
 from .rules import Context
+from .rules.base import read_numbers
 
 
 def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference: Bitext | None = None) -> Result:
     """Align and run the profile's rules. ``glossary``: Terms from glossary files;
     ``reference``: an earlier published translation whose term renderings to keep."""
     profile = profile or Profile()
-    alignment = align(bitext)
+    numbers = read_numbers(bitext)
+    alignment = align(bitext, numbers)
     learnt = {}
     if reference is not None:
         from .rules.terms import learn_reference
 
         learnt = learn_reference(Context(reference, align(reference), glossary))
-    ctx = Context(bitext, alignment, glossary, learnt)
+    ctx = Context(bitext, alignment, glossary, learnt, numbers)
     findings = []
     rules = profile.rules()
     for rule in rules:

@@ -21,10 +21,12 @@ from .search import GAP_OPEN, search
 PATH_MARGIN = 8  # units of slack around the first alignment for the second
 
 
-def align(bitext: Bitext) -> tuple[Link, ...]:
+def align(bitext: Bitext, numbers=None) -> tuple[Link, ...]:
+    """``numbers``: the (zh, en) number readings of every paragraph when the caller has them
+    (a number is read once, by one reader: the rules read the same ones)."""
     if bitext.links is not None:
         return bitext.links
-    zh, en = features_of([p.norm for p in bitext.zh.paragraphs], [p.norm for p in bitext.en.paragraphs])
+    zh, en = features_of([p.norm for p in bitext.zh.paragraphs], [p.norm for p in bitext.en.paragraphs], numbers)
     return pair_neighbouring_nulls(align_features(zh, en), zh, en)
 
 
@@ -36,16 +38,26 @@ def _side(item):
     return zh_features(text) if side == 0 else en_features(text)
 
 
-def features_of(zh_texts: list[str], en_texts: list[str]):
-    """Features of every unit; a long document's on all cores (they are most of its time)."""
+def features_of(zh_texts: list[str], en_texts: list[str], numbers=None):
+    """Features of every unit; a long document's on all cores (they are most of its time).
+    ``numbers``: each unit's number mentions, already read (figures are taken from them)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(zh_texts) + len(en_texts) < PARALLEL_UNITS or workers < 2 or multiprocessing.parent_process():
+        if numbers is not None:
+            zn, en_ = numbers
+            return ([zh_features(t, _figures(zn[k])) for k, t in enumerate(zh_texts)],
+                    [en_features(t, _figures(en_[k])) for k, t in enumerate(en_texts)])
         return [zh_features(t) for t in zh_texts], [en_features(t) for t in en_texts]
     dictionary.glosses()  # loaded once here, inherited by the forked workers
     items = [(0, t) for t in zh_texts] + [(1, t) for t in en_texts]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         feats = list(pool.map(_side, items, chunksize=500))
     return feats[:len(zh_texts)], feats[len(zh_texts):]
+
+
+def _figures(mentions):
+    """The figures among a unit's number mentions: what the aligner anchors on (not 一 or 十四五)."""
+    return [m for m in mentions if not m.numeral]
 
 
 def _confident(path) -> list[tuple[int, int]]:

@@ -79,10 +79,12 @@ def _heading(text: str, section) -> bool:
     return section is not None or (len(t) < 60 and not t.endswith(("。", ".", "；", ";", "：", ":")))
 
 
-def zh_features(norm: str) -> Features:
+def zh_features(norm: str, mentions=None) -> Features:
+    """``mentions``: the text's figures when already read (a sentence's, from its paragraph's reading)."""
     cjk = cjk_count(norm)
     other = _non_space(norm) - cjk
-    nums = Counter(number_key(m.value, m.kind) for m in zh_numbers(norm, numerals=False) if m.kind != DATE)
+    mentions = zh_numbers(norm, numerals=False) if mentions is None else mentions
+    nums = Counter(number_key(m.value, m.kind) for m in mentions if m.kind != DATE)
     section = None
     if m := _ZH_SECTION.match(norm):
         section = ("sec", _cn_small(m.group(1)))
@@ -106,13 +108,14 @@ def zh_features(norm: str) -> Features:
     )
 
 
-def en_features(norm: str) -> Features:
+def en_features(norm: str, mentions=None) -> Features:
     nonspace = _non_space(norm)
     spaces = norm.count(" ")
     tokens = _EN_TOKEN.findall(norm)
     # "EnhancingcomprehensiveIPstrength": a paragraph whose spaces were lost.
     spaced = spaces * 12 >= nonspace
-    nums = Counter(number_key(m.value, m.kind) for m in en_numbers(norm, numerals=False) if m.kind != DATE)
+    mentions = en_numbers(norm, numerals=False) if mentions is None else mentions
+    nums = Counter(number_key(m.value, m.kind) for m in mentions if m.kind != DATE)
     section = None
     if m := _EN_SECTION.match(norm):
         if m.group(1) in _ROMAN:

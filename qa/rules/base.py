@@ -23,10 +23,18 @@ class Example:
     reference: tuple[str, str] = ()  # an earlier (zh, en) translation the example runs with
 
 
+def read_numbers(bitext: Bitext) -> tuple[list[list[Mention]], list[list[Mention]]]:
+    """Every paragraph's number mentions, Chinese and English: read once, for the aligner and the rules."""
+    return [zh_numbers(p.norm) for p in bitext.zh.paragraphs], [en_numbers(p.norm) for p in bitext.en.paragraphs]
+
+
 class Context:
     """What rules read: the documents, the alignment and shared extractions."""
 
-    def __init__(self, bitext: Bitext, alignment: tuple[Link, ...], glossary=(), reference=None):
+    def __init__(self, bitext: Bitext, alignment: tuple[Link, ...], glossary=(), reference=None, numbers=None):
+        """``numbers``: ``read_numbers(bitext)`` when the caller read them already (for the aligner)."""
+        if numbers is not None:
+            self.__dict__["zh_numbers"], self.__dict__["en_numbers"] = numbers
         self.bitext = bitext
         self.alignment = alignment
         self.zh = bitext.zh.paragraphs

@@ -148,8 +148,12 @@ def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
     from ..align.features import en_features, zh_features
 
     es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
-    return ([zh_features(ctx.zh[i].norm[a:b]) for i, a, b in sents],
-            [en_features(ctx.en[j].norm[a:b]) for j, a, b in es])
+
+    def figures(mentions, a, b):  # a sentence's figures, from its paragraph's one reading
+        return [m for m in mentions if a <= m.start and m.end <= b and not m.numeral]
+
+    return ([zh_features(ctx.zh[i].norm[a:b], figures(ctx.zh_numbers[i], a, b)) for i, a, b in sents],
+            [en_features(ctx.en[j].norm[a:b], figures(ctx.en_numbers[j], a, b)) for j, a, b in es])
 
 
 class _SentenceBeads:

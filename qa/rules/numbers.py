@@ -387,6 +387,9 @@ class NumberMissing(_NumberRule):
                          and _same_sentence(text, m.start, z.start)]
                 said = [e for e in lm.en if e.value == z.value] if twice else []
                 note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
+                if text[max(0, z.start - 1):z.start] == "每" and not note:
+                    # 每100万次 = "per million": a rate's base is reworded as often as it is given
+                    note, said = " (the base of a rate: 每)", [z]
                 yield self.emit(
                     link, ctx, owner, z, None,
                     f"{_equation(z)} is not in the English{note}", unsure=bool(said),

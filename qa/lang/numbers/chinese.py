@@ -178,7 +178,7 @@ _IDIOMS = (
     "一点都", "一点也", "一点没", "九州", "五金", "八卦", "三角", "四季", "五官", "六一", "七一", "八一", "五一",
     "十一假期", "十一黄金周", "十一长假", "国庆十一", "一把", "一伙", "一行", "一生", "一辈子", "一家人", "一家子",
     "一流", "一元化", "二维码", "三维", "二手", "一口", "一声", "万岁", "千万别", "千万不", "千万要", "第一时间",
-    "一体化", "一窝蜂", "一览", "一并", "一刀切", "三连冠", "五星",
+    "一体化", "一窝蜂", "二十国集团", "七国集团", "八国集团", "一览", "一并", "一刀切", "三连冠", "五星",
     "一等", "二等", "三等", "一级", "二级", "三级", "一审", "二审", "一线城市", "二线", "三线", "一年级", "二年级",
 )
 # Idioms made of numeral characters only (万一, 千千万万): they also end figures (五万一千 = 51,000),
@@ -236,11 +236,11 @@ def _unit(text: str, end: int) -> str:
 class _Reader:
     """One paragraph's mentions, with the characters already read."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, names: bool = True):
         self.text = text
         self.out: list[Mention] = []
         self.taken = bytearray(len(text))
-        for a, b in nonquantity.spans(text, "zh"):
+        for a, b in nonquantity.spans(text, "zh") if names else ():
             self.taken[a:b] = b"\x01" * (b - a)
 
     def free(self, a: int, b: int) -> bool:
@@ -260,9 +260,12 @@ class _Reader:
 
 def zh_numbers(text: str, numerals: bool = True) -> list[Mention]:
     """Every number of a Chinese text; ``numerals=False`` reads figures only
-    (the aligner does not count 一 or 十四五 and skips the cost)."""
-    r = _Reader(text)
+    (the aligner does not count 一 or 十四五 and skips the cost); it also keeps identifiers (5G, G20),
+    which anchor both sides alike."""
+    r = _Reader(text, names=numerals)
     _calendar(r)
+    if "分" in text:
+        _shares(r)
     _figures(r)
     if numerals and any(c in _CN_CHARS for c in text):
         _words(r)
@@ -391,6 +394,8 @@ def _figures(r: _Reader):
             kind = CURRENCY
         elif kind == COUNT and _range_end(text, m.start(), end):
             kind = RANGE
+        if unit in _MEASURE_UNITS:
+            r.block(end, end + len(unit) + 1)  # 3千米: the 千 of a unit is not a numeral
         r.take(Mention(
             value, kind, m.start(), end, text[m.start():end], step,
             approx=_approx(text, m.start(), end, approx_word or approx_after), unit=unit,
@@ -406,9 +411,9 @@ def _range_end(text: str, start: int, end: int) -> bool:
     return bool(_RANGE_DASH.match(text, end) or _RANGE_DASH_BEFORE.search(text, max(0, start - 4), start))
 
 
-def _words(r: _Reader):
+def _shares(r: _Reader):
+    """百分之三十五 = 35%, 千分之五 = 0.5%, 百分之七八十 = 70% to 80%, 百分之12.5; 三分之二."""
     text = r.text
-    # 百分之三十五 = 35%, 千分之五 = 0.5%, 百分之七八十 = 70% to 80%
     for m in _PERCENT_WORD.finditer(text):
         if not r.free(*m.span()):
             continue
@@ -431,6 +436,10 @@ def _words(r: _Reader):
         if len(den) == 1 and len(num) == 1 and den[0][0]:
             value = (num[0][0] / den[0][0]).quantize(Decimal("0.000001"))
             r.add(value, FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
+
+
+def _words(r: _Reader):
+    text = r.text
     for m in _HALF.finditer(text):  # 一半, 半数: a half
         if r.free(*m.span()):
             r.add(Decimal("0.5"), FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
@@ -489,9 +498,10 @@ def _numeral(r: _Reader, m: re.Match):
         vague = True  # 百年, 万家: "a century", "countless"; but 近千家 (nearly a thousand), 每千字, 万元
     has_unit = any(c in "十百千万萬亿億" for c in body)
     if not (classifier or ordinal or vague or "点" in body
-            or (len(body) >= 2 and has_unit and body[0] in _CN_DIGITS | {"十": 0}) or body in ("千亿", "百亿", "万亿")):
+            or (len(body) >= 2 and has_unit and body[0] in _CN_DIGITS | {"十": 0}) or body in ("千亿", "百亿", "万亿")
+            or (has_unit and s and text[s - 1] in "近约超逾过每")):
         return
-    if body in ("千万", "百万") and not classifier:
+    if body in ("千万", "百万") and not classifier and not (s and text[s - 1] in "近约超逾过每"):
         return  # 千万 alone is "by all means"
     neighbours = _NEIGHBOURS.fullmatch(body)
     values = _numerals(body)
@@ -499,8 +509,10 @@ def _numeral(r: _Reader, m: re.Match):
         return
     kind = ORDINAL if ordinal or (classifier and classifier.group() in ("届", "屆", "大", "期", "轮", "輪")) else COUNT
     cls = classifier.group() if classifier else ""
-    if text.startswith(("个百分点", "個百分點", "百分点"), e):
+    points = re.match(r"个百分点|個百分點|百分点", text[e:e + 5])
+    if points:
         kind = POINTS  # 三个百分点: three percentage points
+        r.block(e, e + points.end())
     elif cls == "年" and not neighbours and len(body) == 4 and "十" not in body and 1000 <= values[0][0] <= 2100:
         kind = YEAR  # 二〇二一年
     unit = _unit(text, e)

@@ -35,19 +35,19 @@ _MONTH_NUMBER["sept"] = 9
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
             r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-_DATE_MD = re.compile(_MONTH_RE + r"\s+" + _DAY_RE + r"(?:\s*(?:-|–|—|to|and|through)\s*" + _DAY_RE + r")?"
+_DATE_MD = re.compile(r"(?=[JFMASONDjfmasond])" + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:\s*(?:-|–|—|to|and|through)\s*" + _DAY_RE + r")?"
                       r"(?:,?\s+(\d{4})(?!\d))?", re.IGNORECASE)
-_DATE_DM = re.compile(r"(?<![\d.])" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4})(?!\d))?",
+_DATE_DM = re.compile(r"(?=\d)(?<![\d.])" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4})(?!\d))?",
                       re.IGNORECASE)
-_MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+(\d{4})(?!\d)")
-_MONTH_ALONE = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|"
-                          r"December|(?<=\bin )May)\b")
+_MONTH_YEAR = re.compile(r"(?=[JFMASONDjfmasond])" + _MONTH_RE + r",?\s+(\d{4})(?!\d)")
+_ANY_MONTH = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _DATE_ISO = re.compile(r"(?=\d)(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DATE_DOT = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})\s*[·•・]\s*(\d{1,2})(?!\d)")
 _YEAR_RANGE = re.compile(r"(?=\d)(?<![\d.])(\d{4})\s*[—–\-~/]\s*(\d{4}|\d{2})(?![\d%])")
-_DECADE = re.compile(r"(?<![\d.])'?(\d{2}|\d{4})'?s\b")
-_TIME = re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|noon|mid-?day|midnight|"
-                   r"GMT|UTC|BST|EST|ET\b|PT\b)|(?<![\d.])\d{1,2}[:.]\d{2}\s*(?:hours|hrs)\b", re.IGNORECASE)
+_DECADE = re.compile(r"(?=['\d])(?<![\d.])'?(\d{2}|\d{4})'?s\b")
+_TIME = re.compile(r"(?=\d)(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|noon|mid-?day|midnight|"
+                   r"GMT|UTC|BST|EST|ET\b|PT\b)|(?=\d)(?<![\d.])\d{1,2}[:.]\d{2}\s*(?:hours|hrs)\b", re.IGNORECASE)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,14 +67,11 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                  "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _NUMBER_WORD = set(_UNITS) | set(_TENS) | set(_BIG) | {"hundred", "dozen"} | set(_ORDINALS)
-_ANY_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(_NUMBER_WORD | set(_DENOMINATORS) | {"decade", "decades", "couple", "tens", "dozens",
-                                                                    "scores", "hundreds", "thousands", "millions",
-                                                                    "billions", "centenary", "centennial", "halfway"},
-                               key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 _TOKEN = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
+_DECADES_AFTER = re.compile(r"\s+decades?\b")
+_SHORT_SCALE = re.compile(r"(m|bn|k)\b", re.IGNORECASE)
+_SHORT_K = re.compile(r"(k)\b", re.IGNORECASE)
 _FRACTION_WORDS = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
@@ -145,23 +142,33 @@ def _direction(text: str, start: int) -> int:
     return 1 if up > down else -1
 
 
-def _approx(text: str, start: int) -> str:
-    before = text[max(0, start - 16):start].lower().rstrip()
-    before = before.removesuffix("rmb").removesuffix("$").removesuffix("us").rstrip()
-    for w, a in _APPROX:
-        if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()):
-            return a
-        if before.replace(" ", "").endswith(w.replace(" ", "")) and lost_spaces(text):
-            return a
+_APPROX_WORD = {w: a for w, a in _APPROX}
+_APPROX_BEFORE = re.compile(
+    r"(?<![a-z])(" + "|".join(sorted(_APPROX_WORD, key=len, reverse=True)) + r")\s*(?:rmb|us\$|\$|£|€)?\s*$")
+_APPROX_GLUED = re.compile(
+    r"(" + "|".join(sorted((w.replace(" ", "") for w in _APPROX_WORD), key=len, reverse=True)) + r")(?:rmb|\$)?$")
+
+
+def _approx(text: str, start: int, glued: bool = False) -> str:
+    before = text[max(0, start - 16):start].lower()
+    m = _APPROX_BEFORE.search(before)
+    if m:
+        return _APPROX_WORD[m.group(1)]
+    if glued:  # spaces lost: "morethan1,000"
+        m = _APPROX_GLUED.search(before.replace(" ", ""))
+        if m:
+            return next(a for w, a in _APPROX if w.replace(" ", "") == m.group(1))
     return ""
 
 
 class _Reader:
-    def __init__(self, text: str):
+    def __init__(self, text: str, names: bool = True):
         self.text = text
+        self.digits = bool(_DIGIT.search(text))
+        self.glued = lost_spaces(text)
         self.out: list[Mention] = []
         self.taken = bytearray(len(text))
-        for a, b in nonquantity.spans(text, "en"):
+        for a, b in nonquantity.spans(text, "en") if names else ():
             self.taken[a:b] = b"\x01" * (b - a)
 
     def free(self, a: int, b: int) -> bool:
@@ -178,9 +185,12 @@ class _Reader:
 
 
 def en_numbers(text: str, numerals: bool = True) -> list[Mention]:
-    """Every number of an English text; ``numerals=False`` reads figures only."""
-    r = _Reader(text)
+    """Every number of an English text; ``numerals=False`` reads figures only, identifiers (5G, G20)
+    included: the aligner's quick reading, where they anchor both sides alike."""
+    r = _Reader(text, names=numerals)
     _calendar(r)
+    if numerals:
+        _one_in(r)
     _figures(r)
     if numerals:
         _words(r)
@@ -191,8 +201,7 @@ def en_numbers(text: str, numerals: bool = True) -> list[Mention]:
 
 def _calendar(r: _Reader):
     text = r.text
-    lower = text.lower()
-    if any(mo[:3] in lower for mo in _MONTHS):
+    if r.digits and _ANY_MONTH.search(text):
         for m in _DATE_MD.finditer(text):
             month = _MONTH_NUMBER.get(m.group(1).lower().rstrip("."))
             if not r.free(*m.span()) or not month or not 1 <= int(m.group(2)) <= 31 or m.group(1) == "may":
@@ -213,9 +222,8 @@ def _calendar(r: _Reader):
             if r.free(*m.span()) and month:
                 r.add(month, MONTH, m.start(1), m.end(1))
                 r.add(m.group(2), YEAR, m.start(2), m.end(2))
-        for m in _MONTH_ALONE.finditer(text):
-            if r.free(*m.span()):
-                r.add(_MONTH_NUMBER[m.group(1).lower()], MONTH, m.start(), m.end())
+    if not r.digits:
+        return
     for m in _DATE_ISO.finditer(text):
         if r.free(*m.span()) and 1 <= int(m.group(2)) <= 12:
             r.add(int(m.group(2)) * 100 + int(m.group(3)), DATE, m.start(), m.end())
@@ -244,6 +252,8 @@ def _calendar(r: _Reader):
 
 def _figures(r: _Reader):
     text = r.text
+    if not r.digits:
+        return
     for m in _ARABIC.finditer(text):
         if not r.free(*m.span()):
             continue
@@ -266,7 +276,7 @@ def _figures(r: _Reader):
         elif not scale and not frac and 1000 <= value <= 2100 and "," not in m.group(1):
             kind = YEAR
         end = m.end()
-        decades = re.match(r"\s+decades?\b", text[end:end + 10]) if not scale and not suffix else None
+        decades = _DECADES_AFTER.match(text, end) if not scale and not suffix else None
         cur = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
         unit = ""
         if cur:
@@ -274,23 +284,36 @@ def _figures(r: _Reader):
         else:
             unit = _unit_after(text, end)
         if not scale and not suffix and not ordinal and unit not in _MEASURE_SYMBOL:  # £75m, $2bn, 5K a day
-            short = re.match(r"(m|bn|k)\b" if unit else r"(k)\b", text[end:end + 3], re.IGNORECASE)
+            short = (_SHORT_SCALE if unit else _SHORT_K).match(text, end)
             if short:
                 f = Decimal(10) ** {"m": 6, "bn": 9, "k": 3}[short.group(1).lower()]
-                value, step, end = value * f, step * f, end + len(short.group(1))
+                value, step, end = value * f, step * f, short.end()
                 kind = COUNT
         if kind in (COUNT, YEAR) and unit and unit not in _MEASURE_SYMBOL:
             kind = CURRENCY
         elif kind == YEAR and unit:
             kind = COUNT
         elif decades:  # 6 decades = 60 years
-            value, end, unit, kind = value * 10, end + decades.end(), "years", COUNT
+            value, end, unit, kind = value * 10, decades.end(), "years", COUNT
         elif kind == COUNT and (_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             kind = RANGE
         if text[m.start() - 1:m.start()] in ("-", "−") and m.start() > 0 and text[m.start() - 2:m.start() - 1] in (" ", "(", ""):
             value = -value
-        r.add(value, kind, m.start(), end, step, approx=_approx(text, m.start()), unit=unit,
+        r.add(value, kind, m.start(), end, step, approx=_approx(text, m.start(), r.glued), unit=unit,
               direction=_direction(text, m.start()) if kind in (PERCENT, POINTS, MULTIPLE) else 0)
+
+
+def _one_in(r: _Reader):
+    """one in five, 3 in 10, four-in-ten, one out of every five: a proportion."""
+    text = r.text
+    if " in " not in text and "-in-" not in text and "out of" not in text:
+        return
+    for m in _ONE_IN.finditer(text):
+        if r.free(*m.span()):
+            num, den = _word_or_digit(m.group(1)), _word_or_digit(m.group(3).split()[-1])
+            if den and num < den:
+                r.add((num / den).quantize(Decimal("0.000001")), FRACTION, m.start(), m.end(),
+                      Decimal("0.000001"), numeral=True)
 
 
 def _words(r: _Reader):
@@ -299,9 +322,8 @@ def _words(r: _Reader):
         for m in _WORD_GLUED.finditer(text):
             if r.free(m.start(), m.end()):
                 r.add(_UNITS.get(m.group(1)) or _TENS[m.group(1)], COUNT, m.start(), m.end(), numeral=True)
-    if not _ANY_WORD.search(text):
-        return
-    for m in _VAGUE.finditer(text):  # hundreds of, tens of thousands of, dozens: no figure, a size
+    lower = text.lower()
+    for m in _VAGUE.finditer(text) if _has(lower, _VAGUE_HINTS) else ():  # hundreds of, dozens: a size
         words = m.group().lower().split()
         sizes = [_VAGUE_SIZE[w] for w in words if w in _VAGUE_SIZE]
         value = sizes[0] * (sizes[1] if len(sizes) > 1 and sizes[1] > sizes[0] else 1) if sizes else 0
@@ -309,7 +331,7 @@ def _words(r: _Reader):
             r.add(value, COUNT, m.start(), m.end(), numeral=True, approx="vague")
         else:
             r.block(m.start(), m.end())
-    for m in _SCALED_FRACTION.finditer(text):
+    for m in _SCALED_FRACTION.finditer(text) if _has(lower, ("half", "quarter", "third")) else ():
         if r.free(*m.span()):
             if m.group(1):
                 value = Decimal("0.5")
@@ -319,35 +341,42 @@ def _words(r: _Reader):
                 value = _word_or_digit(m.group(4)) + Decimal("0.5")
             f = Decimal(10) ** _SCALE[m.group(6).lower()]
             r.add((value * f).to_integral_value(), COUNT, m.start(), m.end(), f / 10, numeral=True,
-                  approx=_approx(text, m.start()), unit=_unit_after(text, m.end()))
-    for m in _ONE_IN.finditer(text):
-        if r.free(*m.span()):
-            num, den = _word_or_digit(m.group(1)), _word_or_digit(m.group(3).split()[-1])
-            if den and num < den:
-                r.add((num / den).quantize(Decimal("0.000001")), FRACTION, m.start(), m.end(),
-                      Decimal("0.000001"), numeral=True)
-    for m in _FRACTION_WORDS.finditer(text):
+                  approx=_approx(text, m.start(), r.glued), unit=_unit_after(text, m.end()))
+    for m in _FRACTION_WORDS.finditer(text) if _has(lower, _FRACTION_HINTS) else ():
         if r.free(*m.span()):
             num = 1 if m.group(1).lower() in ("a", "an") else _UNITS[m.group(1).lower()]
             den = _DENOMINATORS[m.group(2).lower()]
             if num < den:
                 r.add((Decimal(num) / den).quantize(Decimal("0.000001")), FRACTION, m.start(), m.end(),
                       Decimal("0.000001"), numeral=True)
-    for m in _CENTENARY.finditer(text):  # 一百周年: the centenary
+    for m in _CENTENARY.finditer(text) if _has(lower, ("centen", "hundredth")) else ():  # 一百周年
         if r.free(*m.span()):
             r.add(100, COUNT, m.start(), m.end(), numeral=True)
-    for m in _HALF.finditer(text):  # "more than half of", "half her life"
+    for m in _HALF.finditer(text) if "half" in lower else ():  # "more than half of", "half her life"
         if r.free(*m.span()):
             r.add(Decimal("0.5"), FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
-    for m in _DECADE_WORDS.finditer(text):
+    for m in _DECADE_WORDS.finditer(text) if "decade" in lower else ():
         if r.free(*m.span()) and m.group(1).lower() != "several":
             w = m.group(1).lower()
             n = int(w) if w.isdigit() else _UNITS.get(w, 1)
-            r.add(n * 10, COUNT, m.start(), m.end(), numeral=True, unit="years", approx=_approx(text, m.start()))
-    tokens = [t for t in _TOKEN.finditer(text) if r.free(t.start(), t.end())]
+            r.add(n * 10, COUNT, m.start(), m.end(), numeral=True, unit="years", approx=_approx(text, m.start(), r.glued))
+    if _NUMBER_WORD.isdisjoint(_TOKEN.findall(lower)):
+        return
+    taken = r.taken
+    tokens = [t for t in _TOKEN.finditer(text) if not taken[t.start()] and not taken[t.end() - 1]]
     k = 0
     while k < len(tokens):
-        k = _word_run(r, tokens, k)
+        w = tokens[k].group().lower()
+        k = _word_run(r, tokens, k) if w in _NUMBER_WORD or w in ("a", "an") else k + 1
+
+
+_VAGUE_HINTS = ("tens", "dozens", "scores", "hundred", "thousand", "million", "billion", "several", "few")
+_FRACTION_HINTS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth")
+
+
+def _has(lower: str, hints) -> bool:
+    return any(h in lower for h in hints)
 
 
 def _word_or_digit(w: str) -> Decimal:
@@ -459,7 +488,7 @@ def _word_run(r: _Reader, tokens: list[re.Match], k: int) -> int:
         kind = POINTS
     elif re.match(r"\s*(?:times|-fold|fold)\b", after):
         kind = MULTIPLE
-    approx = _approx(text, start) or ("about" if dozen else "")
+    approx = _approx(text, start, r.glued) or ("about" if dozen else "")
     step = Decimal(1)
     if total and not current and value >= 1000:
         step = Decimal(min(_BIG[w] for w in _BIG if _BIG[w] <= value))  # "fourteen billion": shown to a billion
