@@ -118,7 +118,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|or|and|to|-|–|—|~)\s*")
 # ones, which do not hide in other words (not "ten" of "often", "one" of "someone").
 _WORD_GLUED = re.compile(
     r"(?<=[a-z])(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?=[a-z])"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?=[a-z\s])"
 )
 _UP = ("increase", "up", "rose", "rise", "grew", "growth", "higher", "increased", "rising", "gain", "surge",
        "jumped", "climbed", "expanded")
@@ -321,7 +321,8 @@ def _words(r: _Reader):
     if lost_spaces(text):
         for m in _WORD_GLUED.finditer(text):
             if r.free(m.start(), m.end()):
-                r.add(_UNITS.get(m.group(1)) or _TENS[m.group(1)], COUNT, m.start(), m.end(), numeral=True)
+                value = _UNITS.get(m.group(1)) or _TENS.get(m.group(1)) or {"hundred": 100, "thousand": 1000}[m.group(1)]
+                r.add(value, COUNT, m.start(), m.end(), numeral=True)
     lower = text.lower()
     for m in _VAGUE.finditer(text) if _has(lower, _VAGUE_HINTS) else ():  # hundreds of, dozens: a size
         words = m.group().lower().split()
