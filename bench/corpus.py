@@ -64,7 +64,7 @@ def main() -> int:
         per_rule, per_family = Counter(), Counter()
         for name, _, found, gold, test in results:
             score.add(gold, test)
-            for code, rule, severity, where, zt, et, msg in found:
+            for code, rule, severity, where, _zt, _et, msg in found:
                 per_rule[f"{code} {rule}"] += 1
                 per_family[FAMILIES.get(code[:2], "other")] += 1
                 if args.list is not None and (code.startswith(args.list) or rule.startswith(args.list)):

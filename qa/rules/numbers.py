@@ -316,6 +316,8 @@ class NumberScale(_NumberRule):
     examples = (
         Example(zh="全省技术合同成交额3982.10亿元。", en="Technology contracts were worth RMB39.821 billion.", fires=1),
         Example(zh="全省技术合同成交额3982.10亿元。", en="Technology contracts were worth RMB398.21 billion.", fires=0),
+        Example(zh="项目总投资三千万元。", en="The project cost three hundred million yuan in total.", fires=1),
+        Example(zh="全国人口约十四亿。", en="The country has about fourteen billion people.", fires=1),
     )
 
     def check(self, ctx: Context):
@@ -335,7 +337,12 @@ class NumberMismatch(_NumberRule):
 
     **What it does.** After matching equal values (with rounding allowed to
     the precision shown) and power-of-ten slips, pairs a remaining Chinese
-    number with a remaining English number of the same kind and similar size.
+    number with a remaining English number of the same kind and similar size,
+    one digit apart, or the only unmatched percentage (or sum of money) on
+    each side. Dates compare as dates: 12月8日至10日 against "December 8 to 12"
+    is a wrong day. Numbers are read in the forms reports and news use: figures with
+    万/亿, numerals (三千万元, 一点二亿), percent and fraction words (百分之三十五,
+    三分之二), English words ("fourteen billion", "half a million", "one in five").
 
     **Why.** A changed digit in a published figure is the error editors fear
     most.
@@ -346,6 +353,10 @@ class NumberMismatch(_NumberRule):
     examples = (
         Example(zh="全省新增发明专利4.32万件。", en="The province added 43,500 invention patents.", fires=1),
         Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents.", fires=0),
+        Example(zh="会议于12月8日至10日举行。", en="The conference was held from December 8 to 12.", fires=1),
+        Example(zh="约占百分之三十五。", en="It makes up about 45 percent.", fires=1),
+        Example(zh="约占三分之一。", en="It makes up about a third.", fires=0),
+        Example(zh="新冠肺炎疫情以来，二十国集团的贸易下降。", en="Since COVID-19, G20 trade has fallen.", fires=0),
     )
 
     def check(self, ctx: Context):
@@ -365,12 +376,19 @@ class NumberMissing(_NumberRule):
     count) that matches no English number in the aligned paragraph.
 
     **Why.** A figure left out changes what the report says.
+
+    **Unsure, so info.** A figure the Chinese gives twice in one sentence and the English once
+    (an ellipsis), and the base of a rate (每100万次 = "per million"). Dates, days of the month,
+    years, times and vague sizes (上千, 百年) are never reported missing: news English gives 26日
+    as "on Monday" or leaves it out.
     """
 
     code, name, severity = "NM03", "number-missing", "warning"
     summary = "A Chinese number has no English counterpart"
     examples = (
         Example(zh="全省新增发明专利4.32万件，商标注册70.99万件。", en="The province added 43,200 invention patents and many trademarks.", fires=1),
+        Example(zh="双子座流星雨14日迎来极大。", en="The Geminid meteor shower peaks on Monday.", fires=0),
+        Example(zh="新华社北京12月11日电", en="Xinhua, Beijing, December 11", fires=0),
     )
 
     def check(self, ctx: Context):
@@ -416,12 +434,18 @@ class NumberExtra(_NumberRule):
 
     **Why.** A figure with no source is either invented or a mistyped version
     of another; desktop QA tools never look at numbers only in the target.
+
+    Not reported: number words ("a thousand yuan" for 上千元), ordinals added as context ("the
+    19th Central Committee" for 全会), "100%", identifiers and names (COVID-19, G20, 5G, No 10,
+    Boeing 737: ``rules/nonquantities.tsv``). Info: one end of a range that renders an approximate
+    Chinese figure ("10 to 12 years" for 十多年), a figure the Chinese gives once for two mentions.
     """
 
     code, name, severity = "NM04", "number-extra", "warning"
     summary = "An English number has no Chinese source"
     examples = (
         Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents, 15% of the national total.", fires=1),
+        Example(zh="习近平出席六中全会。", en="Xi attended the sixth plenary session of the 19th Central Committee.", fires=0),
     )
 
     def check(self, ctx: Context):
@@ -449,6 +473,7 @@ class NumberPercentPoint(_NumberRule):
     examples = (
         Example(zh="市场占有率提升2.74个百分点。", en="The market share rose by 2.74%.", fires=1),
         Example(zh="市场占有率提升2.74个百分点。", en="The market share rose by 2.74 percentage points.", fires=0),
+        Example(zh="失业率降低了三个百分点。", en="Unemployment fell by three percent.", fires=1),
     )
 
     def check(self, ctx: Context):

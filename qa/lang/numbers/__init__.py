@@ -8,8 +8,31 @@ that are names or identifiers (COVID-19, G20, URLs) are data: ``rules/nonquantit
 from .chinese import numeral_value, parse_cn_numeral, zh_numbers
 from .english import en_numbers, lost_spaces
 from .model import (
-    CALENDAR, CENTURY, COUNT, CURRENCY, DATE, DAY, DECADE, FRACTION, MONTH, MULTIPLE, ORDINAL, PERCENT, POINTS, RANGE,
-    MEASURES, SHARES, TIME, YEAR, Mention, comparable, converted, english_scale, format_value, same_value, scale_ratio,
+    CALENDAR,
+    CENTURY,
+    COUNT,
+    CURRENCY,
+    DATE,
+    DAY,
+    DECADE,
+    FRACTION,
+    MEASURES,
+    MONTH,
+    MULTIPLE,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    RANGE,
+    SHARES,
+    TIME,
+    YEAR,
+    Mention,
+    comparable,
+    converted,
+    english_scale,
+    format_value,
+    same_value,
+    scale_ratio,
 )
 
 __all__ = [

@@ -13,7 +13,21 @@ from decimal import Decimal
 
 from . import nonquantity
 from .model import (
-    CENTURY, COUNT, CURRENCY, DATE, DAY, DECADE, FRACTION, MONTH, MULTIPLE, ORDINAL, PERCENT, POINTS, RANGE, TIME, YEAR,
+    CENTURY,
+    COUNT,
+    CURRENCY,
+    DATE,
+    DAY,
+    DECADE,
+    FRACTION,
+    MONTH,
+    MULTIPLE,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    RANGE,
+    TIME,
+    YEAR,
     Mention,
 )
 

@@ -13,7 +13,20 @@ from decimal import Decimal
 
 from . import nonquantity
 from .model import (
-    COUNT, CURRENCY, DATE, DAY, DECADE, FRACTION, MONTH, MULTIPLE, ORDINAL, PERCENT, POINTS, RANGE, TIME, YEAR,
+    COUNT,
+    CURRENCY,
+    DATE,
+    DAY,
+    DECADE,
+    FRACTION,
+    MONTH,
+    MULTIPLE,
+    ORDINAL,
+    PERCENT,
+    POINTS,
+    RANGE,
+    TIME,
+    YEAR,
     Mention,
 )
 

@@ -34,7 +34,7 @@ MEASURES = {
 }
 
 
-def converted(a: "Mention", b: "Mention") -> bool:
+def converted(a: Mention, b: Mention) -> bool:
     """Two measures in different units that say the same (10斤 = 5 kg), to 2%."""
     ua, ub = MEASURES.get(a.unit), MEASURES.get(b.unit)
     if not ua or not ub or ua[0] != ub[0] or ua[1] == ub[1] or not a.value:
