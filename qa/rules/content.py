@@ -254,55 +254,6 @@ def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
     return near / total, wide / total
 
 
-def zh_length(text: str) -> float:
-    """A Chinese text's length in English non-space characters (the aligner's unit)."""
-    cjk = cjk_count(text)
-    return CJK_WEIGHT * cjk + 0.9 * (len("".join(text.split())) - cjk)
-
-
-def en_length(text: str) -> float:
-    return float(len("".join(text.split())))
-
-
-class LinkLengths:
-    """Length evidence for a dropped sentence: a translation that left a sentence out is shorter
-    by about that sentence. The document's own ratio of English to Chinese length is the median
-    over its confident 1-1 links; a link's English is compared with the length expected with the
-    sentence and without it."""
-
-    def __init__(self, ctx: Context):
-        self.ctx = ctx
-        ratios = sorted(
-            en_length(ctx.en[lk.en[0]].norm) / zl
-            for lk in ctx.alignment
-            if len(lk.zh) == 1 and len(lk.en) == 1 and lk.score >= 0.5
-            and (zl := zh_length(ctx.zh[lk.zh[0]].norm)) >= 10
-        )
-        self.ratio = ratios[len(ratios) // 2] if len(ratios) >= 5 else 1.0
-
-    def _sizes(self, link, sentence: str) -> tuple[float, float, float]:
-        zh = sum(zh_length(self.ctx.zh[i].norm) for i in link.zh)
-        en = sum(en_length(self.ctx.en[j].norm) for j in link.en)
-        return zh, en, zh_length(sentence)
-
-    def fits_without(self, link, sentence: str) -> bool:
-        """Is the English's length nearer the translation without ``sentence`` than with it?"""
-        import math
-
-        zh, en, part = self._sizes(link, sentence)
-        if en <= 0 or zh - part <= 0:
-            return True
-        without = abs(math.log(en / (self.ratio * (zh - part))))
-        with_it = abs(math.log(en / (self.ratio * zh)))
-        return without < with_it
-
-    def explain(self, link, sentence: str) -> str:
-        zh, en, part = self._sizes(link, sentence)
-        return (f"English {en:.0f} characters; expected about {self.ratio * zh:.0f} with the sentence, "
-                f"{self.ratio * max(zh - part, 0):.0f} without it (this document's English/Chinese length ratio "
-                f"{self.ratio:.2f})")
-
-
 class DroppedContent(Rule):
     """A Chinese sentence or clause has no counterpart in the English of its paragraph.
 
@@ -352,7 +303,6 @@ class DroppedContent(Rule):
         ev = evidence(ctx)
         present = _present_numbers(ctx, exact=True)
         cut = _cut_link(ctx)
-        lengths = LinkLengths(ctx)
         for link in ctx.pairs():
             if cut in link.en:
                 continue
@@ -412,17 +362,14 @@ class DroppedContent(Rule):
                 found = [w for w, st in own.items() if any(x in english for x in st)]
                 para = ctx.zh[i]
                 text = para.text[a:b]
-                fits = lengths.fits_without(link, ctx.zh[i].norm[a:b])
                 yield self.finding(
                     *ctx.paragraphs(link),
-                    message=f"Not in the English: 「{clip(text, 70)}」"
-                            + ("" if fits else " (unsure: the English is as long as a translation with it)"),
+                    message=f"Not in the English: 「{clip(text, 70)}」",
                     zh_text=clip(text, 120),
                     spans=[Span(para.id, a, b)],
                     evidence=(f"{len(found)} of its {len(own)} own words have a gloss in the English"
-                              + (f" ({', '.join(found)})" if found else ""), lengths.explain(link, ctx.zh[i].norm[a:b])),
+                              + (f" ({', '.join(found)})" if found else ""),),
                     key=text,
-                    unsure=not fits,
                 )
 
 
