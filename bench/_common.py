@@ -35,3 +35,14 @@ def line_beads(bitext, links):
     zl = [p.line for p in bitext.zh.paragraphs]
     el = [p.line for p in bitext.en.paragraphs]
     return [([zl[i] for i in lk.zh], [el[j] for j in lk.en]) for lk in links]
+
+
+def detections(*args, **kwargs):
+    """``qa.engine.check`` keeping only the findings at warning or error: in a mutation benchmark
+    an info finding is not a detection."""
+    from dataclasses import replace
+
+    from qa.engine import check
+
+    result = check(*args, **kwargs)
+    return replace(result, findings=[f for f in result.findings if f.severity != "info"])

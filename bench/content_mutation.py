@@ -28,6 +28,7 @@ import sys
 import time
 from contextlib import contextmanager
 
+from _common import detections as check
 from _common import seed_pairs
 from numbers_mutation import _keys, apply, batches  # noqa: E402
 
@@ -35,7 +36,6 @@ import qa.lang.terms as qa_terms
 from qa.align import align, align_features
 from qa.align.features import en_features, zh_features
 from qa.config import Profile
-from qa.engine import check as _check
 from qa.lang.mining import same_rendering
 from qa.lang.sentences import en_sentences, zh_sentences
 from qa.lang.terms import Finder
@@ -44,14 +44,6 @@ from qa.load import load
 from qa.rules.base import Context
 from qa.rules.content import _item_stems, _lists
 from qa.rules.terms import merged_renderings, term_uses
-
-
-def check(*args, **kwargs):
-    """The check, with only the findings at warning or error: an info finding is not a detection."""
-    from dataclasses import replace as _replace
-
-    result = _check(*args, **kwargs)
-    return _replace(result, findings=[f for f in result.findings if f.severity != "info"])
 
 PROFILE = Profile(select=["dropped-content", "dropped-item", "added-content", "term-inconsistent"])
 REFERENCE_PROFILE = Profile(select=["term-reference"])

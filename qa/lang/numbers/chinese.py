@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import nonquantity
 from .model import (
     CENTURY,
     COUNT,
@@ -30,6 +29,7 @@ from .model import (
     YEAR,
     Mention,
 )
+from .reading import Reading
 
 # ---------------------------------------------------------------- numerals
 
@@ -247,36 +247,11 @@ def _unit(text: str, end: int) -> str:
     return ""
 
 
-class _Reader:
-    """One paragraph's mentions, with the characters already read."""
-
-    def __init__(self, text: str, names: bool = True):
-        self.text = text
-        self.out: list[Mention] = []
-        self.taken = bytearray(len(text))
-        for a, b in nonquantity.spans(text, "zh") if names else ():
-            self.taken[a:b] = b"\x01" * (b - a)
-
-    def free(self, a: int, b: int) -> bool:
-        return not any(self.taken[a:b])
-
-    def take(self, m: Mention, span: tuple[int, int] | None = None):
-        self.out.append(m)
-        a, b = span or (m.start, m.end)
-        self.taken[a:b] = b"\x01" * (b - a)
-
-    def block(self, a: int, b: int):
-        self.taken[a:b] = b"\x01" * (b - a)
-
-    def add(self, value, kind, start, end, step=Decimal(1), **kw):
-        self.take(Mention(Decimal(value), kind, start, end, self.text[start:end], step, **kw))
-
-
 def zh_numbers(text: str, numerals: bool = True) -> list[Mention]:
     """Every number of a Chinese text; ``numerals=False`` reads figures only
     (the aligner does not count 一 or 十四五 and skips the cost); it also keeps identifiers (5G, G20),
     which anchor both sides alike."""
-    r = _Reader(text, names=numerals)
+    r = Reading(text, "zh", names=numerals)
     _calendar(r)
     if "分" in text:
         _shares(r)
@@ -287,7 +262,7 @@ def zh_numbers(text: str, numerals: bool = True) -> list[Mention]:
     return r.out
 
 
-def _calendar(r: _Reader):
+def _calendar(r: Reading):
     text = r.text
     if "年" in text or "-" in text or "/" in text or "." in text:
         for m in _DATE_FULL.finditer(text):
@@ -366,7 +341,7 @@ def _century_before(text: str, start: int) -> int:
     return int(m.group(1)) if m.group(1).isdigit() else parse_cn_numeral(m.group(1))
 
 
-def _figures(r: _Reader):
+def _figures(r: Reading):
     text = r.text
     for m in _ARABIC.finditer(text):
         if not r.free(*m.span()):
@@ -425,7 +400,7 @@ def _range_end(text: str, start: int, end: int) -> bool:
     return bool(_RANGE_DASH.match(text, end) or _RANGE_DASH_BEFORE.search(text, max(0, start - 4), start))
 
 
-def _shares(r: _Reader):
+def _shares(r: Reading):
     """百分之三十五 = 35%, 千分之五 = 0.5%, 百分之七八十 = 70% to 80%, 百分之12.5; 三分之二."""
     text = r.text
     for m in _PERCENT_WORD.finditer(text):
@@ -452,7 +427,7 @@ def _shares(r: _Reader):
             r.add(value, FRACTION, m.start(), m.end(), Decimal("0.000001"), numeral=True)
 
 
-def _words(r: _Reader):
+def _words(r: Reading):
     text = r.text
     for m in _HALF.finditer(text):  # 一半, 半数: a half
         if r.free(*m.span()):
@@ -482,7 +457,7 @@ def _numerals(s: str) -> list[tuple[Decimal, Decimal]]:
     return [v] if v else []
 
 
-def _numeral(r: _Reader, m: re.Match):
+def _numeral(r: Reading, m: re.Match):
     text = r.text
     s, e = m.start(3), m.end(3)
     body = m.group(3)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import nonquantity
 from .model import (
     COUNT,
     CURRENCY,
@@ -29,6 +28,7 @@ from .model import (
     YEAR,
     Mention,
 )
+from .reading import Reading
 
 _NUM = r"(?=\d)(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?![\d])"
 _SCALE = {"trillion": 12, "billion": 9, "bn": 9, "million": 6, "mn": 6, "mln": 6, "thousand": 3}
@@ -174,27 +174,13 @@ def _approx(text: str, start: int, glued: bool = False) -> str:
     return ""
 
 
-class _Reader:
+class _Reader(Reading):
+    """An English reading: also whether the text has digits, and whether its spaces were lost."""
+
     def __init__(self, text: str, names: bool = True):
-        self.text = text
+        super().__init__(text, "en", names)
         self.digits = bool(_DIGIT.search(text))
         self.glued = lost_spaces(text)
-        self.out: list[Mention] = []
-        self.taken = bytearray(len(text))
-        for a, b in nonquantity.spans(text, "en") if names else ():
-            self.taken[a:b] = b"\x01" * (b - a)
-
-    def free(self, a: int, b: int) -> bool:
-        return not any(self.taken[a:b])
-
-    def block(self, a: int, b: int):
-        self.taken[a:b] = b"\x01" * (b - a)
-
-    def add(self, value, kind, start, end, step=Decimal(1), **kw) -> Mention:
-        m = Mention(Decimal(value), kind, start, end, self.text[start:end], step, **kw)
-        self.out.append(m)
-        self.block(start, end)
-        return m
 
 
 def en_numbers(text: str, numerals: bool = True) -> list[Mention]:
