@@ -400,9 +400,10 @@ class NumberMissing(_NumberRule):
             for z in lm.missing:
                 text = owner[id(z)].norm
                 # The same figure twice in one Chinese sentence and once in the English is most often
-                # a repetition the English leaves implicit ("as will anyone who ..."): info.
+                # a repetition the English leaves implicit ("as will anyone who ..."): info. Not when
+                # the units differ: 20件20人 is twenty cases and twenty people, two facts.
                 twice = [m for m in lm.zh if m is not z and m.value == z.value and owner[id(m)] is owner[id(z)]
-                         and _same_sentence(text, m.start, z.start)]
+                         and m.unit == z.unit and _same_sentence(text, m.start, z.start)]
                 said = [e for e in lm.en if e.value == z.value] if twice else []
                 note = f" (the English gives {said[0].text.strip()} once, for another mention)" if said else ""
                 if text[max(0, z.start - 1):z.start] == "每" and not note:
