@@ -94,3 +94,42 @@ def test_an_item_too_short_to_tell_is_not_the_one_picked(write):
     zh = "工作重点：一是加强专利侵权纠纷行政裁决，二是推进商标品牌培育和地理标志保护，三是创新。"
     en = f"The priorities were: {FIRST}; and second, innovation."
     assert dropped_items(write, zh, en) == ["二是推进商标品牌培育和地理标志保护"]
+
+
+def dropped_sentences(write, zh: str, en: str) -> list[tuple[str, str]]:
+    result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["dropped-content"]))
+    return [(f.severity, f.zh_text) for f in result.findings]
+
+
+# Narration rendered freely: most of its words have no dictionary gloss in the English, but the
+# English is as long as a translation of the whole paragraph, and in this document the dictionary
+# finds only about half the words of any sentence. Not evidence of a loss: info at most.
+STORY_ZH = ["他推开门走进房间。", "屋里很暗，只有一盏小灯亮着。", "桌子上放着一封信。",
+            "他一想到这个，不禁皱起了眉头。", "他拿起信，慢慢地读了起来。"]
+STORY_EN = ["He pushed the door open and went into the room.", "It was dark inside, with only a small lamp on.",
+            "A letter lay on the table.", "The very idea made him scowl.",
+            "He picked up the letter and slowly began to read."]
+
+
+def test_a_free_rendering_is_at_most_info(write):
+    found = dropped_sentences(write, "".join(STORY_ZH), " ".join(STORY_EN))
+    assert all(severity == "info" for severity, _ in found)
+
+
+def test_a_sentence_whose_length_and_words_are_gone_is_a_warning(write):
+    en = " ".join(STORY_EN[:3] + STORY_EN[4:])
+    zh = "".join(STORY_ZH[:3]) + "他突然听到楼下传来汽车的喇叭声和孩子们的哭喊声。" + STORY_ZH[4]
+    found = dropped_sentences(write, zh, en)
+    assert ("warning", "他突然听到楼下传来汽车的喇叭声和孩子们的哭喊声。") in found
+
+
+@pytest.mark.parametrize("sentence,heading", [
+    ("加强知识产权海关保护。", True),
+    ("严厉打击侵犯知识产权犯罪。", True),
+    ("卡耶尔，你怎么样了？", False),   # dialogue
+    ("我当然会！", False),
+    ("累计开展合作项目455项。", False),  # a figure: the number rules speak for it
+])
+def test_a_heading_sentence_is_short_plain_and_impersonal(sentence, heading):
+    from qa.rules.content import _heading_sentence
+    assert _heading_sentence(sentence) is heading

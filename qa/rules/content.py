@@ -11,7 +11,9 @@ merge with a neighbouring sentence keeps all of them.
 """
 from __future__ import annotations
 
+import math
 import re
+import statistics
 
 from ..align.features import CJK_WEIGHT
 from ..align.search import GAP_OPEN
@@ -242,6 +244,28 @@ def _telling(m) -> bool:
     return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
 
 
+_NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()\d我你他她它咱]")
+
+
+def _heading_sentence(text: str) -> bool:
+    """A report paragraph's heading sentence: "加强知识产权海关保护。" (short, no inner
+    punctuation, quotes, figures or persons). Dialogue and narration ("我当然会！",
+    "卡耶尔问道。") are not; their absence is a translator's choice more often than a loss."""
+    body = text.strip().rstrip("。")
+    return 4 <= cjk_count(body) <= 20 and not _NOT_HEADING.search(body)
+
+
+def _word_counts(mine: dict, english: frozenset, en_sents: list) -> tuple[int, int, int]:
+    """(words, words with a gloss in the link's English, the most of them any two consecutive
+    English sentences hold) of a sentence's ``mine`` words."""
+    held = [w for w, st in mine.items() if any(x in english for x in st)]
+    near = len(held)
+    if len(en_sents) >= 2 and held:
+        at = [{n for n, es in enumerate(en_sents) if any(_has(es, x) for x in mine[w])} for w in held]
+        near = max(sum(1 for hits in at if hits & {x, x + 1}) for x in range(len(en_sents)))
+    return len(mine), len(held), near
+
+
 def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
     """The largest share (by weight) of a sentence's words that any two, and any
     three, consecutive English sentences hold."""
@@ -252,6 +276,43 @@ def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
     near = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1}) for x in range(len(en_sents)))
     wide = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1, x + 2}) for x in range(len(en_sents)))
     return near / total, wide / total
+
+
+def _binomial_tail(hits: int, n: int, rate: float) -> float:
+    """P(at most ``hits`` of ``n`` words found) when each is found with probability ``rate``."""
+    return sum(math.comb(n, k) * rate ** k * (1 - rate) ** (n - k) for k in range(hits + 1))
+
+
+class _LengthModel:
+    """The document's own English/Chinese length ratio over its linked paragraphs, with its
+    spread (robust: median and MAD of the log ratio), to ask whether a link's English is
+    nearer the length of a translation without one of its sentences than with it."""
+
+    def __init__(self, ctx: Context):
+        logs = [math.log(e / z) for link in ctx.pairs()
+                if (z := self.zh_len(ctx, link.zh)) and (e := self.en_len(ctx, link.en))]
+        # fewer than five links tell no ratio: the model abstains (odds 0)
+        self.known = len(logs) >= 5
+        self.centre = statistics.median(logs) if self.known else 0.0
+        spread = statistics.median(abs(x - self.centre) for x in logs) * 1.4826 if self.known else 0.0
+        self.spread = max(spread, 0.05)
+
+    @staticmethod
+    def zh_len(ctx: Context, zh) -> int:
+        return sum(cjk_count(ctx.zh[i].norm) for i in zh)
+
+    @staticmethod
+    def en_len(ctx: Context, en) -> int:
+        return sum(len(ctx.en[j].norm) for j in en)
+
+    def log_odds_without(self, zh_chars: int, en_chars: int, dropped_chars: int) -> float:
+        """Log-likelihood ratio of "the English lacks ``dropped_chars`` of the Chinese" against
+        "the English translates it all", under the document's normal length spread."""
+        if not self.known or not zh_chars or not en_chars or dropped_chars >= zh_chars:
+            return 0.0
+        with_it = (math.log(en_chars / zh_chars) - self.centre) / self.spread
+        without = (math.log(en_chars / (zh_chars - dropped_chars)) - self.centre) / self.spread
+        return (with_it * with_it - without * without) / 2
 
 
 class DroppedContent(Rule):
@@ -266,6 +327,18 @@ class DroppedContent(Rule):
 
     **Why.** A translator who skips a sentence leaves the paragraph aligned
     and its length plausible; paragraph checks and desktop QA tools miss it.
+
+    **Sure, or info.** The tests above say where to look; they fire on free
+    translations too (literary and social text, where the dictionary finds
+    half the words of a faithful sentence). A finding is a warning only with
+    evidence that holds against the document's own baseline: so few of its
+    words found that the document's rate of finding words makes it improbable
+    (p <= 0.05, binomial, over the link, the sentence's own words or the best
+    two English sentences); or the English nearer the length of a translation
+    without the sentence than with it (by the document's own length ratio and
+    spread); or a figure of the sentence missing from the English; or a short
+    lead with an English opening several times its length. Otherwise info,
+    with the figures as evidence.
     """
 
     code, name, severity = "DC01", "dropped-content", "warning"
@@ -299,7 +372,46 @@ class DroppedContent(Rule):
         ),
     )
 
+    MAX_CHANCE, MIN_LENGTH_ODDS, MAX_LENGTH_AGAINST = 0.05, 0.5, -2.0
+
     def check(self, ctx: Context):
+        tally = [0, 0, 0]  # over every sentence tested: words, words found in the link, in the best two sentences
+        found = list(self._suspects(ctx, tally))
+        if not found:
+            return
+        link_rate, near_rate = tally[1] / max(1, tally[0]), tally[2] / max(1, tally[0])
+        lengths = _LengthModel(ctx)
+        for link, i, a, b, why, counts, gone in found:
+            n, held, own_n, own_held, near = counts
+            chance = min(_binomial_tail(held, n, link_rate), _binomial_tail(near, n, near_rate),
+                         _binomial_tail(own_held, own_n, link_rate) if own_n else 1.0)
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
+            odds = lengths.log_odds_without(zh_chars, en_chars, cjk_count(ctx.zh[i].norm[a:b]))
+            # lexical evidence holds unless the length speaks clearly against a loss (an English
+            # longer than the whole Chinese would give: a free rendering, not a drop)
+            sure = (why == "lead" or gone > 0 or odds >= self.MIN_LENGTH_ODDS
+                    or chance <= self.MAX_CHANCE and odds > self.MAX_LENGTH_AGAINST)
+            para = ctx.zh[i]
+            text = para.text[a:b]
+            notes = [f"{held} of its {n} words have a gloss in the English (this document: "
+                     f"{link_rate:.0%} of words; chance of so few {chance:.2f})",
+                     f"English {en_chars} characters for {zh_chars} Chinese; without this sentence "
+                     f"{'nearer' if odds > 0 else 'further from'} the document's ratio"]
+            if gone:
+                notes.append(f"{gone} of its figures not in the English")
+            yield self.finding(
+                *ctx.paragraphs(link),
+                message=f"Not in the English: 「{clip(text, 70)}」",
+                zh_text=clip(text, 120),
+                spans=[Span(para.id, a, b)],
+                evidence=tuple(notes),
+                key=text,
+                unsure=not sure,
+            )
+
+    def _suspects(self, ctx: Context, tally: list[int]):
+        """(link, paragraph, start, end, test, word counts, figures gone) of each sentence that a
+        test says may be missing; ``tally`` adds up the word counts of every sentence tested."""
         ev = evidence(ctx)
         present = _present_numbers(ctx, exact=True)
         cut = _cut_link(ctx)
@@ -328,12 +440,18 @@ class DroppedContent(Rule):
                 # meets the other's English)
                 mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
                 wt = {w: ev.weight(st) for w, st in mine.items()}
+                counts = _word_counts(mine, english, en_sents)
+                if len(mine) >= self.MIN_WORDS:
+                    tally[0] += counts[0]
+                    tally[1] += counts[1]
+                    tally[2] += counts[2]
                 # 1. its own words (no other sentence of the paragraph uses them) are not in the English
                 others = {w for n, ws in enumerate(words) if n != k for w in ws}
                 own = {w: st for w, st in mine.items() if w not in others}
                 total = sum(wt[w] for w in own)
                 held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
                 lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
+                why = "own"
                 if lost:
                     near = wide = 0.0
                 else:  # the share of its words the best two, and three, English sentences hold
@@ -343,34 +461,26 @@ class DroppedContent(Rule):
                     # hold much of them; with a looser bar, over three, when the sentence
                     # aligner found it no English sentence or when its figures are all gone
                     lost = near <= self.MAX_SCATTER or wide <= self.MAX_UNMATCHED and (bool(gone) or unmatched(k))
-                    own = mine
+                    why, own = "scatter", mine
                 if not lost and len(gone) >= 2 and unmatched(k):
-                    lost, own = True, mine  # 3. several figures not in the English, and no English sentence
+                    lost, own, why = True, mine, "figures"  # 3. several figures not in the English, and no English sentence
                 if not lost:
                     # 4. the sentence aligner found it no English sentence: enough for a short
                     # lead ("加强知识产权海关保护。", whose words the paragraph repeats); a
                     # longer sentence must also have its words scattered (tested first: cheaper)
                     short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
                     lost = (short or near <= self.MAX_NEAR) and unmatched(k, SENTENCE_GAP)
-                    own = mine
-                if not lost and k == 0 and self._lead_missing(ctx, link, i, a, b):
-                    lost, own = True, mine
+                    why, own = "unmatched", mine
+                if not lost and k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]) and self._lead_missing(ctx, link, i, a, b):
+                    lost, own, why = True, mine, "lead"
                 if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, beads(GAP_OPEN)):
                     lost = False
                 if not lost:
                     continue
-                found = [w for w, st in own.items() if any(x in english for x in st)]
-                para = ctx.zh[i]
-                text = para.text[a:b]
-                yield self.finding(
-                    *ctx.paragraphs(link),
-                    message=f"Not in the English: 「{clip(text, 70)}」",
-                    zh_text=clip(text, 120),
-                    spans=[Span(para.id, a, b)],
-                    evidence=(f"{len(found)} of its {len(own)} own words have a gloss in the English"
-                              + (f" ({', '.join(found)})" if found else ""),),
-                    key=text,
-                )
+                own_counts = _word_counts(own, english, ())
+                if why == "unmatched" and k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]):
+                    why = "lead"  # a report paragraph's heading sentence that the English does not render
+                yield link, i, a, b, why, (*counts[:3], *own_counts[:2]), len(gone)
 
 
     def _lead_unexplained(self, ctx: Context, link, i: int, a: int, b: int, beads: list | None) -> bool:
