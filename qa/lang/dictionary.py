@@ -138,6 +138,20 @@ def _load_lexicon(into: dict[str, str]) -> list[str]:
     return added
 
 
+def _load_names(into: dict[str, str]) -> None:
+    """rules/names.tsv adds the other names of proper nouns (英国: Britain, UK), for name_of."""
+    for line in resources.read_text("names.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        zh, _, en = line.partition("\t")
+        stems, bar, names = into.get(zh.strip(), "").partition(" | ")
+        if not bar:
+            continue  # not a proper noun here
+        words = names.split()
+        words += [w for phrase in en.split(";") for w in phrase.lower().split() if w not in words]
+        into[zh.strip()] = f"{stems} | {' '.join(words)}"
+
+
 def _longest_from(entries) -> dict[str, int]:
     """First character -> the longest headword starting with it (bounds the matching)."""
     out: dict[str, int] = {}
@@ -187,6 +201,7 @@ def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
             except OSError:
                 pass  # a read-only home only costs the parse next time
     lexicon = _load_lexicon(entries)
+    _load_names(entries)
     for ch, n in _longest_from(lexicon).items():
         longest[ch] = max(n, longest.get(ch, 0))
     return entries, longest, tuple(lexicon)

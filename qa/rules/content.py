@@ -34,6 +34,14 @@ _EN_STOP = frozenset(
 )
 
 
+def _stems(text: str) -> frozenset:
+    """Stems of the English words of ``text``; a hyphened word gives its parts too ("long-term"
+    holds long and term, the glosses of 长期)."""
+    words = _EN_WORD.findall(text)
+    return frozenset(dictionary.stem(w) for w in words) | frozenset(
+        dictionary.stem(part) for w in words if "-" in w for part in w.split("-") if part)
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[\W\d_]", "", text).lower()
 
@@ -56,7 +64,7 @@ class Evidence:
         if got is None:
             text = self.ctx.en[j].norm
             if spaced(text):
-                got = frozenset(dictionary.stem(w) for w in _EN_WORD.findall(text))
+                got = _stems(text)
             else:
                 got = dictionary.substrings(_PUNCT.sub("", text).lower())
             got = got | frozenset(w.lower() for w in _LATIN.findall(text))
@@ -90,7 +98,7 @@ class Evidence:
             for p in self.ctx.en:
                 text = p.norm
                 if spaced(text):
-                    words.update({dictionary.stem(w) for w in _EN_WORD.findall(text)}
+                    words.update(_stems(text)
                                  | {w.lower() for w in _LATIN.findall(text)})
                 else:  # its 3-5 letter substrings, shared with the aligner
                     glued.update(dictionary.substrings(_PUNCT.sub("", text).lower()))
@@ -107,7 +115,7 @@ class Evidence:
             for a, b in en_sentences(text):
                 t = text[a:b]
                 if words_apart:
-                    got.append(frozenset(dictionary.stem(w) for w in _EN_WORD.findall(t))
+                    got.append(_stems(t)
                                | frozenset(w.lower() for w in _LATIN.findall(t)))
                 else:  # letters only: a stem is looked up as a substring (see _has)
                     got.append(_PUNCT.sub("", t).lower())
@@ -651,7 +659,7 @@ class DroppedItem(Rule):
                         # both "prefecture-level city in Guangdong"; Foshan is not
                         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
                         own = [x for x in stems if x not in shared]
-                        checks.append(any(x in english or (len(x) > 5 and _letters(x) in letters) for x in own) if own else None)
+                        checks.append(any(_item_word_in(x, english, letters) for x in own) if own else None)
                     if all(checks) and len(checks) >= 3:
                         # every item is somewhere in the English; is each in the English list?
                         checks = _in_list(letters, glossed)
@@ -756,6 +764,16 @@ def _kept(ev: Evidence, en_set: frozenset, i: int, a: int, b: int) -> float | No
     return sum(1 for st in words if any(_has(en_set, x) for x in st)) / len(words)
 
 
+def _item_word_in(stem: str, english: frozenset, letters: str) -> bool:
+    """A list item's gloss stem in the English, folding what five-letter stems miss: trade /
+    trading (trad-), abuse / abusive (abus-), work / workplace; a stem of five letters or more
+    inside a longer word (activ- in proactiveness) or in English whose spaces were lost."""
+    if stem in english or len(stem) >= 5 and _letters(stem) in letters:
+        return True
+    root = stem[:-1] if stem.endswith("e") and len(stem) >= 5 else stem
+    return len(root) >= 4 and any(w.startswith(root) for w in english)
+
+
 def _in_list(letters: str, glossed: list) -> list[bool | None]:
     """Whether each item's name is in the stretch of English where the list is:
     an item can be named elsewhere in the paragraph ("Guangzhou" in the next
@@ -767,7 +785,10 @@ def _in_list(letters: str, glossed: list) -> list[bool | None]:
     for n, stems in enumerate(glossed):
         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
         names = [_letters(x) for x in stems if x not in shared and len(x) > 4]
-        spots.append(sorted(m.start() for x in names for m in re.finditer(re.escape(x), letters)) if names else None)
+        # an item whose long words are nowhere in the letters was found by its short ones: where
+        # it stands cannot be told (None), which is not "outside the list"
+        spots.append(sorted(m.start() for x in names for m in re.finditer(re.escape(x), letters)) or None
+                     if names else None)
     if sum(1 for sp in spots if sp) < 2:
         return [None] * len(glossed)
     reach = 12 * len(glossed)
