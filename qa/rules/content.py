@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from dataclasses import dataclass
 
 from ..align.features import CJK_WEIGHT
 from ..align.search import GAP_OPEN
@@ -252,7 +253,7 @@ def _telling(m) -> bool:
     return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
 
 
-_NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()\d我你他她它咱]")
+_NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()…—\dA-Za-z我你他她它咱]")
 
 
 def _heading_sentence(text: str) -> bool:
@@ -286,9 +287,22 @@ def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
     return near / total, wide / total
 
 
-def _binomial_tail(hits: int, n: int, rate: float) -> float:
-    """P(at most ``hits`` of ``n`` words found) when each is found with probability ``rate``."""
-    return sum(math.comb(n, k) * rate ** k * (1 - rate) ** (n - k) for k in range(hits + 1))
+@dataclass(frozen=True)
+class _Rates:
+    """A document's own rates of finding a sentence's dictionary words: in its link's English
+    (``found``), in the closest two English sentences (``near``), and in another link's English
+    (``chance``: what a sentence that is not there still finds)."""
+
+    found: float
+    near: float
+    chance: float
+
+    def log_odds(self, hits: int, n: int, rate: float) -> float:
+        """Log-likelihood ratio, dropped : translated, of ``hits`` of ``n`` words found, each found
+        at the chance rate if the sentence was dropped and at ``rate`` if it was translated."""
+        r0 = min(max(self.chance, 0.02), 0.9)
+        q = min(max(rate, r0 + 0.05), 0.98)  # a dictionary that finds no more than chance tells nothing
+        return hits * math.log(r0 / q) + (n - hits) * math.log((1 - r0) / (1 - q))
 
 
 class _LengthModel:
@@ -338,15 +352,18 @@ class DroppedContent(Rule):
 
     **Sure, or info.** The tests above say where to look; they fire on free
     translations too (literary and social text, where the dictionary finds
-    half the words of a faithful sentence). A finding is a warning only with
-    evidence that holds against the document's own baseline: so few of its
-    words found that the document's rate of finding words makes it improbable
-    (p <= 0.05, binomial, over the link, the sentence's own words or the best
-    two English sentences); or the English nearer the length of a translation
-    without the sentence than with it (by the document's own length ratio and
-    spread); or a figure of the sentence missing from the English; or a short
-    lead with an English opening several times its length. Otherwise info,
-    with the figures as evidence.
+    half the words of a faithful sentence). A finding is a warning only when
+    the evidence makes "dropped" at least 20 times likelier than "translated"
+    (a drop is taken as a one-in-twenty event), each against the document's
+    own baseline: the words (how many of its own words the link's English
+    holds, and how many the closest two English sentences hold, at this
+    document's rate for a translated sentence and at its chance rate, a
+    sentence's words found in another paragraph's English) and the length
+    (the English nearer a translation without the sentence than with it, by
+    the document's ratio and spread). A figure of the sentence missing from
+    the English, or a report's heading sentence ("加强知识产权海关保护。")
+    that the English lacks, is a warning by itself. Otherwise info, with the
+    figures as evidence.
     """
 
     code, name, severity = "DC01", "dropped-content", "warning"
@@ -380,31 +397,32 @@ class DroppedContent(Rule):
         ),
     )
 
-    MAX_CHANCE, MIN_LENGTH_ODDS, MAX_LENGTH_AGAINST = 0.05, 0.5, -2.0
+    # a dropped sentence is taken as a one-in-twenty event: a warning needs evidence 20 times
+    # likelier under "dropped" than under "translated" (log odds >= log 20)
+    PRIOR_AGAINST = math.log(20)
 
     def check(self, ctx: Context):
-        tally = [0, 0, 0]  # over every sentence tested: words, words found in the link, in the best two sentences
+        tally = [0, 0, 0, 0]  # over every sentence tested: words, found in the link, in the best two sentences, in another link
         found = list(self._suspects(ctx, tally))
         if not found:
             return
-        link_rate, near_rate = tally[1] / max(1, tally[0]), tally[2] / max(1, tally[0])
+        words = max(1, tally[0])
+        rates = _Rates(found=tally[1] / words, near=tally[2] / words, chance=tally[3] / words)
         lengths = _LengthModel(ctx)
         for link, i, a, b, why, counts, gone in found:
-            n, held, own_n, own_held, near = counts
-            chance = min(_binomial_tail(held, n, link_rate), _binomial_tail(near, n, near_rate),
-                         _binomial_tail(own_held, own_n, link_rate) if own_n else 1.0)
+            n, held, near, own_n, own_held = counts
+            words_say = max(rates.log_odds(own_held, own_n, rates.found), rates.log_odds(near, n, rates.near))
             zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
-            odds = lengths.log_odds_without(zh_chars, en_chars, cjk_count(ctx.zh[i].norm[a:b]))
-            # lexical evidence holds unless the length speaks clearly against a loss (an English
-            # longer than the whole Chinese would give: a free rendering, not a drop)
-            sure = (why == "lead" or gone > 0 or odds >= self.MIN_LENGTH_ODDS
-                    or chance <= self.MAX_CHANCE and odds > self.MAX_LENGTH_AGAINST)
+            length_says = lengths.log_odds_without(zh_chars, en_chars, cjk_count(ctx.zh[i].norm[a:b]))
+            sure = why == "lead" or gone > 0 or words_say + length_says >= self.PRIOR_AGAINST
             para = ctx.zh[i]
             text = para.text[a:b]
-            notes = [f"{held} of its {n} words have a gloss in the English (this document: "
-                     f"{link_rate:.0%} of words; chance of so few {chance:.2f})",
-                     f"English {en_chars} characters for {zh_chars} Chinese; without this sentence "
-                     f"{'nearer' if odds > 0 else 'further from'} the document's ratio"]
+            notes = [f"{held} of its {n} words have a gloss in the English, {near} in the closest two sentences "
+                     f"(this document: {rates.found:.0%} and {rates.near:.0%} of a sentence's words; "
+                     f"{rates.chance:.0%} in another paragraph's English)",
+                     f"log odds dropped : translated = {words_say:+.1f} from the words, {length_says:+.1f} from "
+                     f"the length (English {en_chars} characters for {zh_chars} Chinese); "
+                     f"a warning needs {self.PRIOR_AGAINST:.1f}"]
             if gone:
                 notes.append(f"{gone} of its figures not in the English")
             yield self.finding(
@@ -423,13 +441,16 @@ class DroppedContent(Rule):
         ev = evidence(ctx)
         present = _present_numbers(ctx, exact=True)
         cut = _cut_link(ctx)
-        for link in ctx.pairs():
+        pairs = list(ctx.pairs())
+        for at, link in enumerate(pairs):
             if cut in link.en:
                 continue
             sents = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
             if len(sents) < 2:
                 continue
             english = ev.link_set(link)
+            # the English of another link: how many words a sentence finds by chance
+            elsewhere = ev.link_set(pairs[(at + 1) % len(pairs)]) if len(pairs) > 1 else frozenset()
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
             beads = _SentenceBeads(ctx, link, sents)
@@ -453,6 +474,7 @@ class DroppedContent(Rule):
                     tally[0] += counts[0]
                     tally[1] += counts[1]
                     tally[2] += counts[2]
+                    tally[3] += _word_counts(mine, elsewhere, ())[1]
                 # 1. its own words (no other sentence of the paragraph uses them) are not in the English
                 others = {w for n, ws in enumerate(words) if n != k for w in ws}
                 own = {w: st for w, st in mine.items() if w not in others}
@@ -486,7 +508,7 @@ class DroppedContent(Rule):
                 if not lost:
                     continue
                 own_counts = _word_counts(own, english, ())
-                if why == "unmatched" and k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]):
+                if k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]):
                     why = "lead"  # a report paragraph's heading sentence that the English does not render
                 yield link, i, a, b, why, (*counts[:3], *own_counts[:2]), len(gone)
 
