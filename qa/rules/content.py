@@ -327,6 +327,15 @@ class _LengthModel:
     def en_len(ctx: Context, en) -> int:
         return sum(len(ctx.en[j].norm) for j in en)
 
+    def log_odds_added(self, zh_chars: int, en_chars: int, added_chars: int) -> float:
+        """Log-likelihood ratio of "``added_chars`` of the English have no source" against "the
+        English translates the Chinese and no more"."""
+        if not self.known or not zh_chars or added_chars >= en_chars:
+            return 0.0
+        with_it = (math.log(en_chars / zh_chars) - self.centre) / self.spread
+        without = (math.log((en_chars - added_chars) / zh_chars) - self.centre) / self.spread
+        return (with_it * with_it - without * without) / 2
+
     def log_odds_without(self, zh_chars: int, en_chars: int, dropped_chars: int) -> float:
         """Log-likelihood ratio of "the English lacks ``dropped_chars`` of the Chinese" against
         "the English translates it all", under the document's normal length spread."""
@@ -573,16 +582,45 @@ class AddedContent(Rule):
     )
 
     def check(self, ctx: Context):
+        tally = [0, 0, 0]  # over every sentence tested: own words, found in the link's Chinese, in another's
+        found = list(self._suspects(ctx, tally))
+        if not found:
+            return
+        words = max(1, tally[0])
+        rates = _Rates(found=tally[1] / words, near=tally[1] / words, chance=tally[2] / words)
+        lengths = _LengthModel(ctx)
+        for link, j, a, b, n, held in found:
+            words_say = rates.log_odds(held, n, rates.found)
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
+            length_says = lengths.log_odds_added(zh_chars, en_chars, b - a)
+            para = ctx.en[j]
+            text = para.text[a:b]
+            yield self.finding(
+                *ctx.paragraphs(link),
+                message=f"Not in the Chinese: “{clip(text, 80)}”",
+                en_text=clip(text, 120),
+                spans=[Span(para.id, a, b)],
+                evidence=(f"{held} of its {n} own words match a gloss of the Chinese (this document: "
+                          f"{rates.found:.0%} of a sentence's words; {rates.chance:.0%} in another paragraph's "
+                          f"Chinese)",
+                          f"log odds added : translated = {words_say:+.1f} from the words, {length_says:+.1f} "
+                          f"from the length; a warning needs {DroppedContent.PRIOR_AGAINST:.1f}"),
+                key=text,
+                unsure=words_say + length_says < DroppedContent.PRIOR_AGAINST,
+            )
+
+    def _suspects(self, ctx: Context, tally: list[int]):
+        """(link, English paragraph, start, end, own words, found) of each English sentence whose
+        own words almost all miss the Chinese; ``tally`` adds up the counts of every sentence tested."""
         matched_en = _present_numbers(ctx, side=1)
-        for link in ctx.pairs():
+        pairs = list(ctx.pairs())
+        glosses = [_chinese_glosses(ctx, link) for link in pairs]
+        for at, link in enumerate(pairs):
             sents = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
             if len(sents) < 2:
                 continue
-            chinese = set()
-            for i in link.zh:
-                for _, w in dictionary.segment(ctx.zh[i].norm):
-                    chinese.update(s[:4] for s in dictionary.stems_of(w))
-                chinese.update(t.lower()[:4] for t in _LATIN.findall(ctx.zh[i].norm))
+            chinese = glosses[at]
+            elsewhere = glosses[(at + 1) % len(pairs)] if len(pairs) > 1 else set()
             tokens = []
             for j, a, b in sents:
                 t = ctx.en[j].norm[a:b]
@@ -596,20 +634,24 @@ class AddedContent(Rule):
                 if len(own) < self.MIN_WORDS:
                     continue
                 found = own & chinese
+                tally[0] += len(own)
+                tally[1] += len(found)
+                tally[2] += len(own & elsewhere)
                 if len(found) > self.MAX_COVER * len(own):
                     continue
                 if any(id(m) in matched_en for m in ctx.en_numbers[j] if a <= m.start < b):
                     continue
-                para = ctx.en[j]
-                text = para.text[a:b]
-                yield self.finding(
-                    *ctx.paragraphs(link),
-                    message=f"Not in the Chinese: “{clip(text, 80)}”",
-                    en_text=clip(text, 120),
-                    spans=[Span(para.id, a, b)],
-                    evidence=(f"{len(found)} of its {len(own)} own words match a gloss of the Chinese",),
-                    key=text,
-                )
+                yield link, j, a, b, len(own), len(found)
+
+
+def _chinese_glosses(ctx: Context, link) -> set[str]:
+    """The four-letter gloss stems and Latin tokens of a link's Chinese."""
+    chinese = set()
+    for i in link.zh:
+        for _, w in dictionary.segment(ctx.zh[i].norm):
+            chinese.update(s[:4] for s in dictionary.stems_of(w))
+        chinese.update(t.lower()[:4] for t in _LATIN.findall(ctx.zh[i].norm))
+    return chinese
 
 
 # A list item: text between 、 (and the words around the list's ends).
