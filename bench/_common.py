@@ -46,3 +46,59 @@ def detections(*args, **kwargs):
 
     result = check(*args, **kwargs)
     return replace(result, findings=[f for f in result.findings if f.severity != "info"])
+
+
+def apply_edits(lines: list[str], edits: list[tuple]) -> list[str]:
+    """Lines with the edits applied: each edit is (kind, line, side, start, end, new), or for
+    "order" (kind, line, side, (start, end, new), (start, end, new)); a line's edits right to left."""
+    lines = list(lines)
+    by_line: dict[int, list] = {}
+    for edit in edits:
+        kind, i = edit[0], edit[1]
+        if kind == "order":
+            by_line.setdefault(i, []).extend([edit[3], edit[4]])
+        else:
+            by_line.setdefault(i, []).append(edit[3:6])
+    for i, changes in by_line.items():
+        text = lines[i]
+        for s, e, new in sorted(changes, reverse=True):
+            text = text[:s] + new + text[e:]
+        lines[i] = text
+    return lines
+
+
+def edit_batches(candidates: list[tuple]):
+    """The candidates in rounds, no two of a round on the same or neighbouring lines."""
+    todo = list(candidates)
+    while todo:
+        used, batch, rest = set(), [], []
+        for c in todo:
+            if {c[1] - 1, c[1], c[1] + 1} & used:
+                rest.append(c)
+            else:
+                batch.append(c)
+                used.add(c[1])
+        yield batch
+        todo = rest
+
+
+def line_findings(zh_lines: list[str], en_lines: list[str], tmp: Path, select: list[str]) -> list[tuple]:
+    """Warning-or-error findings of `qa check` on two line files: (rule, lines, key, message), the
+    lines 0-based line numbers of both sides."""
+    from qa.config import Profile
+    from qa.engine import check
+    from qa.load import load
+
+    zp, ep = tmp / "doc.zh.txt", tmp / "doc.en.txt"
+    zp.write_text("\n".join(zh_lines) + "\n", encoding="utf-8")
+    ep.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+    result = check(load(str(zp), str(ep)), Profile(select=select))
+    zl = [p.line - 1 for p in result.bitext.zh.paragraphs]
+    el = [p.line - 1 for p in result.bitext.en.paragraphs]
+    out = []
+    for f in result.findings:
+        if f.severity == "info":
+            continue
+        lines = {zl[int(p[3:]) - 1] for p in f.zh} | {el[int(p[3:]) - 1] for p in f.en}
+        out.append((f.rule, frozenset(lines), f.key or f.message, f.message))
+    return out

@@ -37,7 +37,8 @@ from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
-from _common import SHARED
+from _common import SHARED, apply_edits, line_findings
+from _common import edit_batches as batches
 
 DEV = SHARED / "data" / "dev"
 DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
@@ -199,55 +200,8 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random) -> list[
     return out
 
 
-def apply(lines: list[str], edits: list[tuple]) -> list[str]:
-    lines = list(lines)
-    by_line: dict[int, list] = {}
-    for edit in edits:
-        kind, i = edit[0], edit[1]
-        if kind == "order":
-            by_line.setdefault(i, []).extend([edit[3], edit[4]])
-        else:
-            by_line.setdefault(i, []).append(edit[3:6])
-    for i, changes in by_line.items():
-        text = lines[i]
-        for s, e, new in sorted(changes, reverse=True):
-            text = text[:s] + new + text[e:]
-        lines[i] = text
-    return lines
-
-
-def batches(candidates: list[tuple]):
-    todo = list(candidates)
-    while todo:
-        used, batch, rest = set(), [], []
-        for c in todo:
-            if {c[1] - 1, c[1], c[1] + 1} & used:
-                rest.append(c)
-            else:
-                batch.append(c)
-                used.add(c[1])
-        yield batch
-        todo = rest
-
-
 def _findings(zh_lines, en_lines, tmp: Path):
-    from qa.config import Profile
-    from qa.engine import check
-    from qa.load import load
-
-    zp, ep = tmp / "doc.zh.txt", tmp / "doc.en.txt"
-    zp.write_text("\n".join(zh_lines) + "\n", encoding="utf-8")
-    ep.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
-    result = check(load(str(zp), str(ep)), Profile(select=["NM"]))
-    zl = [p.line - 1 for p in result.bitext.zh.paragraphs]
-    el = [p.line - 1 for p in result.bitext.en.paragraphs]
-    out = []
-    for f in result.findings:
-        if f.severity == "info":
-            continue
-        lines = {zl[int(p[3:]) - 1] for p in f.zh} | {el[int(p[3:]) - 1] for p in f.en}
-        out.append((f.rule, frozenset(lines), f.key or f.message, f.message))
-    return out
+    return line_findings(zh_lines, en_lines, tmp, ["NM"])
 
 
 def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
@@ -265,8 +219,8 @@ def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
         base = _findings(zh_lines, en_lines, tmp)
         base_keys = Counter((r, k, lines) for r, lines, k, _ in base)
         for batch in batches(candidates):
-            zh = apply(zh_lines, [c for c in batch if c[2] == "zh"])
-            en = apply(en_lines, [c for c in batch if c[2] == "en"])
+            zh = apply_edits(zh_lines, [c for c in batch if c[2] == "zh"])
+            en = apply_edits(en_lines, [c for c in batch if c[2] == "en"])
             after = _findings(zh, en, tmp)
             touched = {c[1] for c in batch}
             new = Counter((r, k, lines) for r, lines, k, _ in after) - base_keys

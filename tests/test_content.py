@@ -150,3 +150,18 @@ def test_words_missing_at_a_rate_the_document_makes_unlikely_are_evidence():
     assert report.log_odds(5, 6, report.found) < 0          # five of six: translated
     story = _Rates(found=0.45, near=0.4, chance=0.15)
     assert story.log_odds(0, 2, story.found) < 3            # two words unfound in free prose: unsure
+
+
+def added(write, zh: str, en: str) -> list[tuple[str, str]]:
+    result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["added-content"]))
+    return [(f.severity, f.message) for f in result.findings]
+
+
+def test_a_sentence_pasted_twice_is_reported_once(write):
+    zh = "考虑到双方未能就合同内容达成共识，几天后，林某将20万元定金退回给了陆先生。这让陆先生无奈又愤怒。"
+    sentence = ("Considering that both parties did not reach agreement on the contents of the contract, Lin "
+                "returned the deposit of 200 thousand yuan to Mr. Lu several days later.")
+    found = added(write, zh, f"{sentence} {sentence} This left Mr. Lu helpless and angry.")
+    assert [sev for sev, msg in found if msg.startswith("Repeated")] == ["warning"]
+    assert not [msg for _, msg in added(write, zh, f"{sentence} This left Mr. Lu helpless and angry.")
+                if msg.startswith("Repeated")]

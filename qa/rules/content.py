@@ -564,13 +564,16 @@ class AddedContent(Rule):
     six or more, almost all fail to match any gloss or Latin token of the
     Chinese, and whose figures match none of the Chinese ones.
 
+    An English sentence of eight words or more that repeats an earlier one of
+    its link word for word (the Chinese saying nothing twice) is reported too.
+
     **Why.** Added sentences are explanations, background or copy-paste from
     another report; an editor should confirm each one.
     """
 
     code, name, severity = "AC01", "added-content", "warning"
     summary = "An English sentence has no Chinese source"
-    MIN_WORDS, MAX_COVER = 6, 0.1
+    MIN_WORDS, MAX_COVER = 5, 0.2
     examples = (
         Example(
             zh="全省新增发明专利4.32万件。",
@@ -583,13 +586,22 @@ class AddedContent(Rule):
 
     def check(self, ctx: Context):
         tally = [0, 0, 0]  # over every sentence tested: own words, found in the link's Chinese, in another's
-        found = list(self._suspects(ctx, tally))
+        found = list(self._repeated(ctx)) + list(self._suspects(ctx, tally))
         if not found:
             return
         words = max(1, tally[0])
         rates = _Rates(found=tally[1] / words, near=tally[1] / words, chance=tally[2] / words)
         lengths = _LengthModel(ctx)
         for link, j, a, b, n, held in found:
+            if n < 0:  # a sentence the English repeats word for word: sure
+                para = ctx.en[j]
+                text = para.text[a:b]
+                yield self.finding(
+                    *ctx.paragraphs(link), message=f"Repeated in the English: “{clip(text, 80)}”",
+                    en_text=clip(text, 120), spans=[Span(para.id, a, b)], key="repeated " + text,
+                    evidence=("the same sentence stands earlier in the link; the Chinese says it once",),
+                )
+                continue
             words_say = rates.log_odds(held, n, rates.found)
             zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
             length_says = lengths.log_odds_added(zh_chars, en_chars, b - a)
@@ -608,6 +620,30 @@ class AddedContent(Rule):
                 key=text,
                 unsure=words_say + length_says < DroppedContent.PRIOR_AGAINST,
             )
+
+    def _repeated(self, ctx: Context):
+        """(link, English paragraph, start, end, -1, 0) of each English sentence of eight words or
+        more that repeats an earlier one of its link word for word, where no Chinese sentence of
+        the link is repeated (a duplicated sentence is a paste slip, not a translation)."""
+        for link in ctx.pairs():
+            zh = [ctx.zh[i].norm[a:b].strip() for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+            if len(set(zh)) < len(zh):
+                continue
+            seen = set()
+            for j in link.en:
+                text = ctx.en[j].norm
+                run = None  # consecutive repeated sentences are one finding
+                for a, b in en_sentences(text):
+                    words = tuple(_EN_WORD.findall(text[a:b].lower()))
+                    if len(words) >= 8 and words in seen:
+                        run = (run[0], b) if run else (a, b)
+                        continue
+                    if run:
+                        yield link, j, *run, -1, 0
+                        run = None
+                    seen.add(words)
+                if run:
+                    yield link, j, *run, -1, 0
 
     def _suspects(self, ctx: Context, tally: list[int]):
         """(link, English paragraph, start, end, own words, found) of each English sentence whose
