@@ -190,3 +190,29 @@ def test_stem_finder_finds_gloss_stems_inside_english_whose_spaces_were_lost():
     # 3-5 letter stems only (a two-letter one would be found everywhere)
     assert find("strengtheningcustomsprotectionofpatents") == {"paten", "custo"}
     assert stem_finder(set())("anything") == frozenset()
+
+
+def test_a_run_of_unpaired_lines_with_as_many_on_each_side_is_paired_in_order():
+    # what the search leaves on short social lines the dictionary cannot pair: three 1-0 beside three 0-1
+    from types import SimpleNamespace as Unit
+
+    from qa.align import pair_neighbouring_nulls
+    from qa.model import Link
+    zh = [Unit(length=n) for n in (40, 12, 3, 9, 30)]
+    en = [Unit(length=n) for n in (42, 10, 2, 8, 33)]
+    links = (Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((2,), (), 0.0), Link((3,), (), 0.0),
+             Link((), (1,), 0.0), Link((), (2,), 0.0), Link((), (3,), 0.0), Link((4,), (4,), 0.9))
+    assert [(lk.zh, lk.en) for lk in pair_neighbouring_nulls(links, zh, en)] == [((k,), (k,)) for k in range(5)]
+    # one side longer (a dropped section beside a shorter addition): left as it is
+    uneven = links[:1] + links[1:4] + links[4:5] + links[7:]
+    assert pair_neighbouring_nulls(uneven, zh, en) == uneven
+    # lengths that disagree: not a pair
+    en[2] = Unit(length=60)
+    assert pair_neighbouring_nulls(links, zh, en) == links
+
+
+def test_a_dropped_run_stays_unpaired_when_the_other_side_has_fewer(tmp_path):
+    zh = [z for z, _ in PAIRS]
+    en = [e for _, e in PAIRS[:4]] + [e for _, e in PAIRS[6:]]
+    got = beads(zh, en, tmp_path)
+    assert ((4,), ()) in got and ((5,), ()) in got

@@ -109,25 +109,36 @@ NULL_PAIR_RATIO = 3.0
 
 
 def pair_neighbouring_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
-    """A 1-0 next to a 0-1 becomes a 1-1 of low confidence when the lengths allow it: a null link
-    must be earned. Runs of several unpaired units (a dropped section, a truncated tail) stay."""
-    out = list(links)
+    """A run of unpaired units with as many Chinese as English ones (1-0 next to 0-1; three short
+    social lines left 1-0 beside three 0-1) becomes 1-1 links of low confidence, in order, when
+    each pair's lengths allow it: a null link must be earned. A run with more on one side (a
+    dropped section, a truncated tail) stays."""
+    out: list[Link] = []
     k = 0
-    while k + 1 < len(out):
-        a, b = out[k], out[k + 1]
-        lone = [lk for lk in (a, b) if not lk.score and len(lk.zh) + len(lk.en) == 1]
-        if len(lone) == 2 and bool(a.zh) != bool(b.zh) and _isolated(out, k):
-            i = (a.zh or b.zh)[0]
-            j = (a.en or b.en)[0]
-            lz, le = max(zh[i].length, 1.0), max(en[j].length, 1.0)
-            if max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO:
-                out[k:k + 2] = [Link((i,), (j,), 0.3, ("paired: no counterpart on either side, lengths agree",))]
-        k += 1
+    while k < len(links):
+        if not _null(links[k]):
+            out.append(links[k])
+            k += 1
+            continue
+        end = k
+        while end < len(links) and _null(links[end]):
+            end += 1
+        run = links[k:end]
+        zs = sorted(i for lk in run for i in lk.zh)
+        es = sorted(j for lk in run for j in lk.en)
+        if zs and len(zs) == len(es) and all(_lengths_agree(zh[i], en[j]) for i, j in zip(zs, es)):
+            out += [Link((i,), (j,), 0.3, ("paired: no counterpart on either side, lengths agree",))
+                    for i, j in zip(zs, es)]
+        else:
+            out += run
+        k = end
     return tuple(out)
 
 
-def _isolated(links: list[Link], k: int) -> bool:
-    """The two null links are not part of a longer run of them."""
-    def null(n):
-        return 0 <= n < len(links) and not links[n].score and not (links[n].zh and links[n].en)
-    return not null(k - 1) and not null(k + 2)
+def _null(link: Link) -> bool:
+    return not link.score and len(link.zh) + len(link.en) == 1
+
+
+def _lengths_agree(z, e) -> bool:
+    lz, le = max(z.length, 1.0), max(e.length, 1.0)
+    return max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO
