@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..align.features import CJK_WEIGHT
 from ..align.search import GAP_OPEN
@@ -715,6 +715,7 @@ class DroppedItem(Rule):
     """
 
     code, name, severity = "DI01", "dropped-item", "warning"
+    MIN_ODDS = 10.0
     summary = "A list item has no English counterpart"
     examples = (
         Example(
@@ -742,6 +743,21 @@ class DroppedItem(Rule):
     )
 
     def check(self, ctx: Context):
+        tally = [0, 0]  # list items with glosses to look for, and those found in their link's English
+        found = list(self._suspects(ctx, tally))
+        # The document's own record: how often a list item's gloss is found when it is there
+        # (the other items, Laplace-smoothed). Where the translator keeps to dictionary words, a
+        # common word's absence is evidence too: 0.9 / P(missed though there) >= 10.
+        known, missed = tally[0] - 1, max(0, tally[0] - tally[1] - 1)
+        p_missed = (missed + 1) / (known + 2) if known >= 0 else 1.0
+        for f in found:
+            if f.severity == "info" and f.key.startswith("item ") and 0.9 / p_missed >= self.MIN_ODDS:
+                f = replace(f, severity=self.severity, evidence=(
+                    f"a common word, but this document's English has the glosses of {tally[1]} of its "
+                    f"{tally[0]} list items",))
+            yield f
+
+    def _suspects(self, ctx: Context, tally: list[int]):
         ev = evidence(ctx)
         cut = _cut_link(ctx)
         for link in ctx.pairs():
@@ -760,6 +776,9 @@ class DroppedItem(Rule):
                         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
                         own = [x for x in stems if x not in shared]
                         checks.append(any(_item_word_in(x, english, letters) for x in own) if own else None)
+                    if len(checks) >= 3:
+                        tally[0] += sum(1 for c in checks if c is not None)
+                        tally[1] += sum(1 for c in checks if c)
                     if all(checks) and len(checks) >= 3:
                         # every item is somewhere in the English; is each in the English list?
                         checks = _in_list(letters, glossed)
@@ -767,15 +786,20 @@ class DroppedItem(Rule):
                     missing = [it for it, c in zip(items, checks) if c is False]
                     if len(known) < 3 or len(missing) != 1 or sum(known) < 2:
                         continue
-                    yield self._missing(ctx, link, para, *missing[0], "List item 「{}」 is not in the English "
-                                        f"({len(known) - 1} of the other {len(items) - 1} items are)")
+                    a, b = missing[0]
+                    yield self._missing(ctx, link, para, a, b, "List item 「{}」 is not in the English "
+                                        f"({len(known) - 1} of the other {len(items) - 1} items are)",
+                                        unsure=not _named(para.norm[a:b]))
                 yield from self._enumerations(ctx, ev, link, i)
 
-    def _missing(self, ctx: Context, link, para, start: int, end: int, message: str):
+    def _missing(self, ctx: Context, link, para, start: int, end: int, message: str, unsure: bool = False):
         """The finding for item para.text[start:end]; ``message`` has a {} for it."""
         item = para.text[start:end]
+        evidence = () if not unsure else (
+            "a common word: the English may render it by a word the dictionary does not give",)
         return self.finding(*ctx.paragraphs(link), message=message.format(clip(item, 40)), zh_text=item,
-                            spans=[Span(para.id, start, end)], key=item)
+                            spans=[Span(para.id, start, end)], key=("item " if unsure else "") + item,
+                            evidence=evidence, unsure=unsure)
 
     def _enumerations(self, ctx: Context, ev: Evidence, link, i: int):
         """An enumeration (一是……二是……, （一）……（二）……) whose English counts its items
@@ -930,6 +954,13 @@ def _lists(text: str) -> list[list[tuple[int, int]]]:
         parts[-1] = (a1, _word_edge(text, a1, b1, size, from_end=False))
         out.append(parts)
     return out
+
+
+def _named(item: str) -> bool:
+    """An item known by a name (广州: Guangzhou; PCT; a 《title》's words) rather than by a common
+    word's glosses: its absence from the English is evidence; a common word's (作品: works,
+    pieces, productions...) is only a hint."""
+    return bool(_LATIN.fullmatch(item) or dictionary.name_of(item))
 
 
 def _item_stems(item: str) -> tuple[str, ...]:
