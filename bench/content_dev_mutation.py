@@ -12,7 +12,8 @@ Sites are chosen by the text's own shape, never by asking the rules (sentences s
 
   sentence   an English sentence (30+ characters) deleted from a line whose English and
              Chinese have the same number of sentences, two or more, the Chinese sentence
-             at the same position 8+ characters                                  -> dropped-content
+             at the same position 8+ characters, 20+ letters of English left  -> dropped-content
+                                                                (or dropped-paragraph)
   clause     an English comma clause of five words or more deleted from inside a sentence,
              in a line whose Chinese has a ，-clause of 8+ characters               -> dropped-content
   item       a middle item deleted from an English list ("A, B, C and D") that has as many
@@ -37,10 +38,12 @@ from _common import SHARED, apply_edits, edit_batches, line_findings
 
 DEV = SHARED / "data" / "dev"
 DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
-EXPECT = {"sentence": "dropped-content", "clause": "dropped-content", "item": "dropped-item",
-          "added": "added-content", "duplicate": "added-content"}
+# A deleted sentence is found when the link says so, or when the rest of the English is too
+# little to stay aligned and the line is reported as a dropped paragraph.
+EXPECT = {"sentence": {"dropped-content", "dropped-paragraph"}, "clause": {"dropped-content"},
+          "item": {"dropped-item"}, "added": {"added-content"}, "duplicate": {"added-content"}}
 SELECT = ["DC", "DI", "AC", "DR", "AD"]
-EN_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)\s*")
+EN_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
 ZH_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”」』]?")
 ZH_LIST = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}){2,}")
 EN_LIST = re.compile(r"\b([A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){0,3})((?:, [A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){0,3}){1,}),? and "
@@ -66,7 +69,8 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random, donor: l
         if len(es) >= 2 and len(es) == len(zs):
             k = rng.randrange(len(es))
             a, b = es[k]
-            if b - a >= 30 and _cjk(zs[k]) >= 8:
+            rest = en[:a] + en[b:]
+            if b - a >= 30 and _cjk(zs[k]) >= 8 and len(re.findall(r"[A-Za-z]", rest)) >= 20:
                 out.append(("sentence", i, "en", a, b, ""))
         # clause: ", clause of five words," inside a sentence
         if ZH_CLAUSE.search(zh):
@@ -119,7 +123,7 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
             new = Counter((r, k, lines) for r, lines, k, _ in after) - base_keys
             for c in batch:
                 total[c[0]] += 1
-                hit = any(r == EXPECT[c[0]] and c[1] in lines and new[(r, k, lines)] for r, lines, k, _ in after)
+                hit = any(r in EXPECT[c[0]] and c[1] in lines and new[(r, k, lines)] for r, lines, k, _ in after)
                 if hit:
                     found[c[0]] += 1
                 else:
