@@ -44,6 +44,22 @@ def test_term_drift_counts_and_locations(write):
     assert f.en == ("en-3",) and any("en-1, en-2" in e for e in f.evidence)
 
 
+def test_a_term_finding_highlights_the_term_on_both_sides(write):
+    bitext = load(write("zh.txt", ZH), write("en.txt", EN))
+    (f,) = check(bitext, Profile(select=["term-inconsistent"])).findings
+    zh3, en3 = bitext.zh.paragraphs[2], bitext.en.paragraphs[2]
+    assert [(s.para, zh3.text[s.start:s.end]) for s in f.spans if s.para.startswith("zh")] == [("zh-3", "商业秘密")]
+    assert [(s.para, en3.text[s.start:s.end]) for s in f.spans if s.para.startswith("en")] == [("en-3", "Commercial secret")]
+
+
+def test_a_forbidden_rendering_is_highlighted(write):
+    glossary = write("g.yaml", GLOSSARIES["g.yaml"])
+    bitext = load(write("zh.txt", ZH), write("en.txt", EN))
+    (f,) = check(bitext, Profile(select=["term-forbidden"]), glossary=load_glossary(glossary)).findings
+    en3 = bitext.en.paragraphs[2]
+    assert [en3.text[s.start:s.end] for s in f.spans if s.para == "en-3"] == ["Commercial secret"]
+
+
 def test_a_defined_abbreviation_is_the_same_rendering(write):
     zh = "加强知识产权保护。\n完善知识产权服务。\n"
     en = "Intellectual property rights (IPR) protection was strengthened.\nIPR services were improved.\n"

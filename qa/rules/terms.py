@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..lang.terms import Finder, Rendering, Term
+from ..model import Span
 from .base import Context, Example, Rule
 
 MINED_MAIN = 2  # links a mined term's main rendering is used in, at least
@@ -98,6 +99,34 @@ def _ranked(counts: Counter, term: Term) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
 
 
+MAX_SPANS = 40  # highlights per finding: enough to see the pattern, not a whole report's worth
+
+
+def term_spans(ctx: Context, zh: str, links: list[int], spellings) -> list[Span]:
+    """Where a term stands in the Chinese of ``links`` and where its ``spellings`` stand in
+    their English: the highlights of a term finding on both sides."""
+    finders = ctx.__dict__.setdefault("_finders", {})
+    out = []
+    for n in links:
+        link = ctx.alignment[n]
+        for i in link.zh:
+            text = ctx.zh[i].norm
+            at = text.find(zh)
+            while at >= 0:
+                out.append(Span(ctx.zh[i].id, at, at + len(zh)))
+                at = text.find(zh, at + len(zh))
+        for j in link.en:
+            f = finders.get(j)
+            if f is None:
+                f = finders[j] = Finder(ctx.en[j].norm)
+            out += [Span(ctx.en[j].id, a, b) for _sp, a, b in f.find(list(spellings))]
+    return out[:MAX_SPANS]
+
+
+def _spellings(term: Term, label: str) -> tuple[str, ...]:
+    return next((r.spellings for r in term.renderings if r.label == label), (label,))
+
+
 def _where(ctx: Context, links: list[int]) -> str:
     ids = [ctx.en[ctx.alignment[n].en[0]].id for n in links]
     return ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
@@ -175,6 +204,7 @@ class TermInconsistent(Rule):
                         f"but {shown[main]} in {len(main_links)}",
                 zh_text=merged.zh,
                 en_text=label,
+                spans=term_spans(ctx, merged.zh, links, _spellings(merged, label)),
                 evidence=(f"{shown[main]}: {_where(ctx, main_links)}", f"{shown[label]}: {_where(ctx, links)}"),
                 key=f"{merged.zh}|{label}",
             )
@@ -217,6 +247,7 @@ class TermGlossary(Rule):
                             f" (glossary {term.source.rsplit('/', 1)[-1]}); the English has none of: "
                             + ", ".join(f"“{a}”" for a in allowed),
                     zh_text=term.zh,
+                    spans=term_spans(ctx, term.zh, [use.link], ()),
                     key=term.zh,
                 )
 
@@ -255,6 +286,7 @@ class TermForbidden(Rule):
                         message=f"{term.zh} is rendered “{label}”, which the glossary forbids; use “{ok}”",
                         zh_text=term.zh,
                         en_text=label,
+                        spans=term_spans(ctx, term.zh, [use.link], (label,)),
                         key=f"{term.zh}|{label}",
                     )
 
@@ -337,6 +369,7 @@ class TermReference(Rule):
                     f" the reference translation used “{learnt.label}” ({learnt.count} of {learnt.total} paragraphs)",
             zh_text=zh,
             en_text=spelling,
+            spans=term_spans(ctx, zh, links, (spelling,)),
             evidence=(f"“{spelling}”: {_where(ctx, links)}",),
             key=f"{zh}|{spelling}",
         )
