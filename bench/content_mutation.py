@@ -42,7 +42,7 @@ from qa.lang.terms import Finder
 from qa.lang.text import cjk_count
 from qa.load import load
 from qa.rules.base import Context
-from qa.rules.content import _item_stems, _lists
+from qa.rules.dropped_item import _item_stems, _lists
 from qa.rules.terms import merged_renderings, term_uses
 
 PROFILE = Profile(select=["dropped-content", "dropped-item", "added-content", "term-inconsistent"])

@@ -131,24 +131,24 @@ def test_a_sentence_whose_length_and_words_are_gone_is_a_warning(write):
     ("累计开展合作项目455项。", False),  # a figure: the number rules speak for it
 ])
 def test_a_heading_sentence_is_short_plain_and_impersonal(sentence, heading):
-    from qa.rules.content import _heading_sentence
+    from qa.rules.dropped_content import _heading_sentence
     assert _heading_sentence(sentence) is heading
 
 
 @pytest.mark.parametrize("found,chance", [(1.0, 0.0), (1.0, 1.0), (0.0, 0.0), (0.5, 0.6)])
 def test_word_odds_are_finite_at_any_document_rates(found, chance):
-    from qa.rules.content import _Rates
-    rates = _Rates(found=found, near=found, chance=chance)
+    from qa.rules.evidence import Rates
+    rates = Rates(found=found, near=found, chance=chance)
     for hits, n in [(0, 5), (5, 5), (2, 5), (0, 0)]:
         assert abs(rates.log_odds(hits, n, found)) < 100
 
 
 def test_words_missing_at_a_rate_the_document_makes_unlikely_are_evidence():
-    from qa.rules.content import _Rates
-    report = _Rates(found=0.8, near=0.7, chance=0.2)
+    from qa.rules.evidence import Rates
+    report = Rates(found=0.8, near=0.7, chance=0.2)
     assert report.log_odds(0, 6, report.found) > 3          # none of six found: dropped
     assert report.log_odds(5, 6, report.found) < 0          # five of six: translated
-    story = _Rates(found=0.45, near=0.4, chance=0.15)
+    story = Rates(found=0.45, near=0.4, chance=0.15)
     assert story.log_odds(0, 2, story.found) < 3            # two words unfound in free prose: unsure
 
 

@@ -1,8 +1,10 @@
 """The rule registry: every rule, in one explicit table (no discovery magic)."""
 from __future__ import annotations
 
+from .added_content import AddedContent
 from .base import Context, Example, Rule
-from .content import AddedContent, DroppedContent, DroppedItem
+from .dropped_content import DroppedContent
+from .dropped_item import DroppedItem
 from .numbers import (
     NumberDirection,
     NumberExtra,

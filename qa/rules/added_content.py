@@ -1,0 +1,155 @@
+"""added-content: an English sentence with no source in the Chinese of its link, or pasted twice."""
+from __future__ import annotations
+
+from ..lang import dictionary
+from ..lang.sentences import en_sentences, zh_sentences
+from ..model import Span
+from .base import Context, Example, Rule, clip
+from .evidence import (
+    EN_STOP,
+    EN_WORD,
+    LATIN,
+    PRIOR_AGAINST,
+    LengthModel,
+    Rates,
+    present_numbers,
+    spaced,
+)
+
+
+class AddedContent(Rule):
+    """An English sentence has no source in the Chinese of its paragraph.
+
+    **What it does.** The mirror of dropped-content, held to a stricter
+    standard because dictionaries cover English less well: an English
+    sentence (in a paragraph with spaces intact) whose own content words,
+    six or more, almost all fail to match any gloss or Latin token of the
+    Chinese, and whose figures match none of the Chinese ones.
+
+    An English sentence of eight words or more that repeats an earlier one of
+    its link word for word (the Chinese saying nothing twice) is reported too.
+
+    **Why.** Added sentences are explanations, background or copy-paste from
+    another report; an editor should confirm each one.
+    """
+
+    code, name, severity = "AC01", "added-content", "warning"
+    summary = "An English sentence has no Chinese source"
+    MIN_WORDS, MAX_COVER = 5, 0.2
+    examples = (
+        Example(
+            zh="全省新增发明专利4.32万件。",
+            en="The province added 43,200 invention patents. Visitors enjoyed the beautiful beaches "
+               "and mountains during the sunny summer holidays.",
+            fires=1,
+        ),
+        Example(zh="全省新增发明专利4.32万件。", en="The province added 43,200 invention patents.", fires=0),
+    )
+
+    def check(self, ctx: Context):
+        tally = [0, 0, 0]  # over every sentence tested: own words, found in the link's Chinese, in another's
+        found = list(self._repeated(ctx)) + list(self._suspects(ctx, tally))
+        if not found:
+            return
+        words = max(1, tally[0])
+        rates = Rates(found=tally[1] / words, near=tally[1] / words, chance=tally[2] / words)
+        lengths = LengthModel(ctx)
+        for link, j, a, b, n, held in found:
+            if n < 0:  # a sentence the English repeats word for word: sure
+                para = ctx.en[j]
+                text = para.text[a:b]
+                yield self.finding(
+                    *ctx.paragraphs(link), message=f"Repeated in the English: “{clip(text, 80)}”",
+                    en_text=clip(text, 120), spans=[Span(para.id, a, b)], key="repeated " + text,
+                    evidence=("the same sentence stands earlier in the link; the Chinese says it once",),
+                )
+                continue
+            words_say = rates.log_odds(held, n, rates.found)
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
+            length_says = lengths.log_odds_added(zh_chars, en_chars, b - a)
+            para = ctx.en[j]
+            text = para.text[a:b]
+            yield self.finding(
+                *ctx.paragraphs(link),
+                message=f"Not in the Chinese: “{clip(text, 80)}”",
+                en_text=clip(text, 120),
+                spans=[Span(para.id, a, b)],
+                evidence=(f"{held} of its {n} own words match a gloss of the Chinese (this document: "
+                          f"{rates.found:.0%} of a sentence's words; {rates.chance:.0%} in another paragraph's "
+                          f"Chinese)",
+                          f"log odds added : translated = {words_say:+.1f} from the words, {length_says:+.1f} "
+                          f"from the length; a warning needs {PRIOR_AGAINST:.1f}"),
+                key=text,
+                unsure=words_say + length_says < PRIOR_AGAINST,
+            )
+
+    def _repeated(self, ctx: Context):
+        """(link, English paragraph, start, end, -1, 0) of each English sentence of eight words or
+        more that repeats an earlier one of its link word for word, where no Chinese sentence of
+        the link is repeated (a duplicated sentence is a paste slip, not a translation)."""
+        for link in ctx.pairs():
+            zh = [ctx.zh[i].norm[a:b].strip() for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+            if len(set(zh)) < len(zh):
+                continue
+            seen = set()
+            for j in link.en:
+                text = ctx.en[j].norm
+                run = None  # consecutive repeated sentences are one finding
+                for a, b in en_sentences(text):
+                    words = tuple(EN_WORD.findall(text[a:b].lower()))
+                    if len(words) >= 8 and words in seen:
+                        run = (run[0], b) if run else (a, b)
+                        continue
+                    if run:
+                        yield link, j, *run, -1, 0
+                        run = None
+                    seen.add(words)
+                if run:
+                    yield link, j, *run, -1, 0
+
+    def _suspects(self, ctx: Context, tally: list[int]):
+        """(link, English paragraph, start, end, own words, found) of each English sentence whose
+        own words almost all miss the Chinese; ``tally`` adds up the counts of every sentence tested."""
+        matched_en = present_numbers(ctx, side=1)
+        pairs = list(ctx.pairs())
+        glosses = [_chinese_glosses(ctx, link) for link in pairs]
+        for at, link in enumerate(pairs):
+            sents = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
+            if len(sents) < 2:
+                continue
+            chinese = glosses[at]
+            elsewhere = glosses[(at + 1) % len(pairs)] if len(pairs) > 1 else set()
+            tokens = []
+            for j, a, b in sents:
+                t = ctx.en[j].norm[a:b]
+                tokens.append({dictionary.stem(w)[:4] for w in EN_WORD.findall(t)
+                               if w.lower() not in EN_STOP and len(w) > 2} if spaced(t) else None)
+            for k, (j, a, b) in enumerate(sents):
+                if tokens[k] is None:
+                    continue
+                others = set().union(*(ts for n, ts in enumerate(tokens) if n != k and ts))
+                own = tokens[k] - others
+                if len(own) < self.MIN_WORDS:
+                    continue
+                found = own & chinese
+                tally[0] += len(own)
+                tally[1] += len(found)
+                tally[2] += len(own & elsewhere)
+                if len(found) > self.MAX_COVER * len(own):
+                    continue
+                if any(id(m) in matched_en for m in ctx.en_numbers[j] if a <= m.start < b):
+                    continue
+                yield link, j, a, b, len(own), len(found)
+
+
+def _chinese_glosses(ctx: Context, link) -> set[str]:
+    """The four-letter gloss stems and Latin tokens of a link's Chinese."""
+    chinese = set()
+    for i in link.zh:
+        for _, w in dictionary.segment(ctx.zh[i].norm):
+            chinese.update(s[:4] for s in dictionary.stems_of(w))
+        chinese.update(t.lower()[:4] for t in LATIN.findall(ctx.zh[i].norm))
+    return chinese
+
+
+# A list item: text between 、 (and the words around the list's ends).

@@ -1,0 +1,273 @@
+"""dropped-content: a Chinese sentence or ；-clause with no counterpart in the English of its link."""
+from __future__ import annotations
+
+import re
+
+from ..align.features import CJK_WEIGHT
+from ..align.search import GAP_OPEN
+from ..lang.sentences import en_sentences, zh_sentences
+from ..lang.text import cjk_count
+from ..model import Span
+from .base import Context, Example, Rule, clip
+from .evidence import (
+    PRIOR_AGAINST,
+    SENTENCE_GAP,
+    LengthModel,
+    Rates,
+    SentenceBeads,
+    cut_link,
+    evidence,
+    has_stem,
+    present_numbers,
+    unmatched_sentences,
+)
+
+
+def _telling(m) -> bool:
+    """A figure whose presence in the English says the sentence is there: not a
+    year, a date or a small count that turns up anywhere."""
+    return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
+
+
+_NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()…—\dA-Za-z我你他她它咱]")
+
+
+def _heading_sentence(text: str) -> bool:
+    """A report paragraph's heading sentence: "加强知识产权海关保护。" (short, no inner
+    punctuation, quotes, figures or persons). Dialogue and narration ("我当然会！",
+    "卡耶尔问道。") are not; their absence is a translator's choice more often than a loss."""
+    body = text.strip().rstrip("。")
+    return 4 <= cjk_count(body) <= 20 and not _NOT_HEADING.search(body)
+
+
+def _word_counts(mine: dict, english: frozenset, en_sents: list) -> tuple[int, int, int]:
+    """(words, words with a gloss in the link's English, the most of them any two consecutive
+    English sentences hold) of a sentence's ``mine`` words."""
+    held = [w for w, st in mine.items() if any(x in english for x in st)]
+    near = len(held)
+    if len(en_sents) >= 2 and held:
+        at = [{n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in mine[w])} for w in held]
+        near = max(sum(1 for hits in at if hits & {x, x + 1}) for x in range(len(en_sents)))
+    return len(mine), len(held), near
+
+
+def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
+    """The largest share (by weight) of a sentence's words that any two, and any
+    three, consecutive English sentences hold."""
+    total = sum(wt.values())
+    if not total or not en_sents:
+        return 0.0, 0.0
+    hits = {w: {n for n, st in enumerate(en_sents) if any(has_stem(st, x) for x in sts)} for w, sts in mine.items()}
+    near = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1}) for x in range(len(en_sents)))
+    wide = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1, x + 2}) for x in range(len(en_sents)))
+    return near / total, wide / total
+
+
+
+
+class DroppedContent(Rule):
+    """A Chinese sentence or clause has no counterpart in the English of its paragraph.
+
+    **What it does.** Splits each aligned Chinese paragraph into sentences and
+    ；-clauses. For each, takes its own dictionary words (those no other
+    sentence of the paragraph uses, leaving out words found all over the
+    English) and looks for their glosses anywhere in the English paragraph.
+    When at most a quarter are found and none of the sentence's figures are,
+    the sentence is reported, quoted.
+
+    **Why.** A translator who skips a sentence leaves the paragraph aligned
+    and its length plausible; paragraph checks and desktop QA tools miss it.
+
+    **Sure, or info.** The tests above say where to look; they fire on free
+    translations too (literary and social text, where the dictionary finds
+    half the words of a faithful sentence). A finding is a warning only when
+    the evidence makes "dropped" at least 20 times likelier than "translated"
+    (a drop is taken as a one-in-twenty event), each against the document's
+    own baseline: the words (how many of its own words the link's English
+    holds, and how many the closest two English sentences hold, at this
+    document's rate for a translated sentence and at its chance rate, a
+    sentence's words found in another paragraph's English) and the length
+    (the English nearer a translation without the sentence than with it, by
+    the document's ratio and spread). A figure of the sentence missing from
+    the English, or a report's heading sentence ("加强知识产权海关保护。")
+    that the English lacks, is a warning by itself. Otherwise info, with the
+    figures as evidence.
+    """
+
+    code, name, severity = "DC01", "dropped-content", "warning"
+    summary = "A Chinese sentence has no English counterpart"
+    MIN_WORDS, MAX_COVER, MAX_SCATTER, MAX_UNMATCHED = 3, 0.25, 0.35, 0.6
+    LEAD_CHARS, MAX_NEAR, LEAD_STRETCH = 20, 0.45, 3.0
+    examples = (
+        Example(
+            zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
+            en="The province added 43,200 invention patents.",
+            fires=1,
+        ),
+        Example(
+            zh="全省新增发明专利4.32万件。深入开展地理标志保护专项行动，查处假冒地理标志案件。",
+            en="The province added 43,200 invention patents. A special campaign to protect geographical "
+               "indications was carried out, and cases of counterfeit geographical indications were investigated.",
+            fires=0,
+        ),
+        Example(  # a paragraph's lead, whose words the rest of the paragraph repeats
+            zh="加强知识产权海关保护。海关总署广东分署积极落实“龙腾行动”部署，查扣侵权嫌疑货物1531万件。",
+            en="The Guangdong Sub-Administration of the General Administration of Customs actively implemented "
+               "Operation Longteng for IP protection, seizing 15.31 million suspected infringing goods.",
+            fires=1,
+        ),
+        Example(
+            zh="加强知识产权海关保护。海关总署广东分署积极落实“龙腾行动”部署，查扣侵权嫌疑货物1531万件。",
+            en="Strengthening customs protection of IP rights. The Guangdong Sub-Administration of the General "
+               "Administration of Customs actively implemented Operation Longteng for IP protection, seizing "
+               "15.31 million suspected infringing goods.",
+            fires=0,
+        ),
+    )
+
+
+    def check(self, ctx: Context):
+        tally = [0, 0, 0, 0]  # over every sentence tested: words, found in the link, in the best two sentences, in another link
+        found = list(self._suspects(ctx, tally))
+        if not found:
+            return
+        words = max(1, tally[0])
+        rates = Rates(found=tally[1] / words, near=tally[2] / words, chance=tally[3] / words)
+        lengths = LengthModel(ctx)
+        for link, i, a, b, why, counts, gone in found:
+            n, held, near, own_n, own_held = counts
+            words_say = max(rates.log_odds(own_held, own_n, rates.found), rates.log_odds(near, n, rates.near))
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
+            length_says = lengths.log_odds_without(zh_chars, en_chars, cjk_count(ctx.zh[i].norm[a:b]))
+            sure = why == "lead" or gone > 0 or words_say + length_says >= PRIOR_AGAINST
+            para = ctx.zh[i]
+            text = para.text[a:b]
+            notes = [f"{held} of its {n} words have a gloss in the English, {near} in the closest two sentences "
+                     f"(this document: {rates.found:.0%} and {rates.near:.0%} of a sentence's words; "
+                     f"{rates.chance:.0%} in another paragraph's English)",
+                     f"log odds dropped : translated = {words_say:+.1f} from the words, {length_says:+.1f} from "
+                     f"the length (English {en_chars} characters for {zh_chars} Chinese); "
+                     f"a warning needs {PRIOR_AGAINST:.1f}"]
+            if gone:
+                notes.append(f"{gone} of its figures not in the English")
+            yield self.finding(
+                *ctx.paragraphs(link),
+                message=f"Not in the English: 「{clip(text, 70)}」",
+                zh_text=clip(text, 120),
+                spans=[Span(para.id, a, b)],
+                evidence=tuple(notes),
+                key=text,
+                unsure=not sure,
+            )
+
+    def _suspects(self, ctx: Context, tally: list[int]):
+        """(link, paragraph, start, end, test, word counts, figures gone) of each sentence that a
+        test says may be missing; ``tally`` adds up the word counts of every sentence tested."""
+        ev = evidence(ctx)
+        present = present_numbers(ctx, exact=True)
+        cut = cut_link(ctx)
+        pairs = list(ctx.pairs())
+        for at, link in enumerate(pairs):
+            if cut in link.en:
+                continue
+            sents = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+            if len(sents) < 2:
+                continue
+            english = ev.link_set(link)
+            # the English of another link: how many words a sentence finds by chance
+            elsewhere = ev.link_set(pairs[(at + 1) % len(pairs)]) if len(pairs) > 1 else frozenset()
+            en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
+            words = [ev.words(i, a, b) for i, a, b in sents]
+            beads = SentenceBeads(ctx, link, sents)
+            unmatched_at: dict[float, set[int]] = {}
+
+            def unmatched(k, gap=GAP_OPEN, link=link, words=words, beads=beads, unmatched_at=unmatched_at):
+                if gap not in unmatched_at:
+                    unmatched_at[gap] = unmatched_sentences(link, beads(gap), words, ev)
+                return k in unmatched_at[gap]
+            for k, (i, a, b) in enumerate(sents):
+                figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
+                gone = [m for m in figures if id(m) not in present]
+                if 2 * len(gone) < len(figures) or figures and not gone:
+                    continue  # most of the sentence's figures are in the English
+                # (not all: a figure the sentence shares with another, 1.67万 twice,
+                # meets the other's English)
+                mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
+                wt = {w: ev.weight(st) for w, st in mine.items()}
+                counts = _word_counts(mine, english, en_sents)
+                if len(mine) >= self.MIN_WORDS:
+                    tally[0] += counts[0]
+                    tally[1] += counts[1]
+                    tally[2] += counts[2]
+                    tally[3] += _word_counts(mine, elsewhere, ())[1]
+                # 1. its own words (no other sentence of the paragraph uses them) are not in the English
+                others = {w for n, ws in enumerate(words) if n != k for w in ws}
+                own = {w: st for w, st in mine.items() if w not in others}
+                total = sum(wt[w] for w in own)
+                held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
+                lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
+                why = "own"
+                if lost:
+                    near = wide = 0.0
+                else:  # the share of its words the best two, and three, English sentences hold
+                    near, wide = _windows(mine, wt, en_sents) if len(en_sents) >= 2 else (1.0, 1.0)
+                if not lost and len(mine) > self.MIN_WORDS and len(en_sents) >= 2:
+                    # 2. or its words are there but scattered: no one or two English sentences
+                    # hold much of them; with a looser bar, over three, when the sentence
+                    # aligner found it no English sentence or when its figures are all gone
+                    lost = near <= self.MAX_SCATTER or wide <= self.MAX_UNMATCHED and (bool(gone) or unmatched(k))
+                    why, own = "scatter", mine
+                if not lost and len(gone) >= 2 and unmatched(k):
+                    lost, own, why = True, mine, "figures"  # 3. several figures not in the English, and no English sentence
+                if not lost:
+                    # 4. the sentence aligner found it no English sentence: enough for a short
+                    # lead ("加强知识产权海关保护。", whose words the paragraph repeats); a
+                    # longer sentence must also have its words scattered (tested first: cheaper)
+                    short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
+                    lost = (short or near <= self.MAX_NEAR) and unmatched(k, SENTENCE_GAP)
+                    why, own = "unmatched", mine
+                if not lost and k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]) and self._lead_missing(ctx, link, i, a, b):
+                    lost, own, why = True, mine, "lead"
+                if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, beads(GAP_OPEN)):
+                    lost = False
+                if not lost:
+                    continue
+                own_counts = _word_counts(own, english, ())
+                if k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]):
+                    why = "lead"  # a report paragraph's heading sentence that the English does not render
+                yield link, i, a, b, why, (*counts[:3], *own_counts[:2]), len(gone)
+
+
+    def _lead_unexplained(self, ctx: Context, link, i: int, a: int, b: int, beads: list | None) -> bool:
+        """6. ...unless the sentence aligner pairs the lead, alone, with the English
+        opening sentence, and that is of the lead's length: the lead in words the
+        dictionary does not give ("Law-based procuratorial functions ..." for
+        持续加强知识产权检察工作), not a drop. (Where the lead was dropped, the
+        English opens with the next sentence's translation, which its words pair.)"""
+        if beads is None:
+            return False
+        first = next((bead for bead in beads if 0 in bead.zh), None)
+        if first is None or first.zh != (0,) or first.en != (0,):
+            return False
+        j = link.en[0]
+        s, e = en_sentences(ctx.en[j].norm)[0]
+        chars = cjk_count(ctx.zh[i].norm[a:b])
+        return len(ctx.en[j].norm[s:e].replace(" ", "")) <= self.LEAD_STRETCH * CJK_WEIGHT * chars
+
+    def _lead_missing(self, ctx: Context, link, i: int, a: int, b: int) -> bool:
+        """5. A report paragraph often opens with a short lead ("加强知识产权海关保护。")
+        that the English renders as a short sentence of its own; when the English
+        opens with a sentence several times the lead's length, the lead is gone
+        (its words prove nothing: the paragraph repeats them)."""
+        text = ctx.zh[i].norm[a:b]
+        chars = cjk_count(text)
+        if not chars or chars > self.LEAD_CHARS or any(c.isdigit() for c in text):
+            return False
+        english = ctx.en[link.en[0]].norm
+        first = en_sentences(english)[:1]
+        if not first:
+            return False
+        s, e = first[0]
+        return len(english[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars
+
+
