@@ -216,3 +216,17 @@ def test_a_dropped_run_stays_unpaired_when_the_other_side_has_fewer(tmp_path):
     en = [e for _, e in PAIRS[:4]] + [e for _, e in PAIRS[6:]]
     got = beads(zh, en, tmp_path)
     assert ((4,), ()) in got and ((5,), ()) in got
+
+
+def test_a_null_beside_a_one_to_two_link_takes_the_unit_next_to_it():
+    # 1-0 then 1-2: two 1-1 links, when the lengths agree
+    from types import SimpleNamespace as Unit
+
+    from qa.align import pair_neighbouring_nulls
+    from qa.model import Link
+    zh = [Unit(length=n) for n in (20, 30, 25)]
+    en = [Unit(length=n) for n in (21, 31, 24)]
+    links = (Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((2,), (1, 2), 0.8))
+    assert [(lk.zh, lk.en) for lk in pair_neighbouring_nulls(links, zh, en)] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    en[1] = Unit(length=200)  # the unit it would take is far too long for it: left alone
+    assert [(lk.zh, lk.en) for lk in pair_neighbouring_nulls(links, zh, en)] == [((0,), (0,)), ((1,), ()), ((2,), (1, 2))]

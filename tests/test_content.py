@@ -165,3 +165,23 @@ def test_a_sentence_pasted_twice_is_reported_once(write):
     assert [sev for sev, msg in found if msg.startswith("Repeated")] == ["warning"]
     assert not [msg for _, msg in added(write, zh, f"{sentence} This left Mr. Lu helpless and angry.")
                 if msg.startswith("Repeated")]
+
+
+def test_a_paragraph_pasted_again_under_another_chinese_paragraph_is_reported_once(write):
+    zh = ("陆先生去年在广州看中了一套房子，并与卖方林某签订了意向书。\n"
+          "考虑到双方未能就合同内容达成共识，几天后，林某将20万元定金退回给了陆先生。\n"
+          "好不容易看中的房子，卖方却不卖了，这让陆先生无奈又愤怒。\n"
+          "陆先生随后向法院提起诉讼，要求林某继续履行合同。\n")
+    pasted = ("Considering that both parties did not reach agreement on the contents of the contract, Lin "
+              "returned the deposit of 200 thousand yuan to Mr. Lu several days later.")
+    en = ("Last year Mr. Lu chose a house in Guangzhou and signed a letter of intent with the seller, Lin.\n"
+          f"{pasted}\n{pasted}\n"
+          "Mr. Lu then sued Lin in court, asking that the contract be performed.\n")
+    found = added(write, zh, en)
+    assert [(sev, msg[:20]) for sev, msg in found] == [("warning", "Repeated in the Engl")]
+
+
+def test_the_same_chinese_said_twice_may_have_the_same_english(write):
+    zh = "该技术可以将100％的回收玻璃重新熔化成新的瓶子。\n该技术可以将100％的回收玻璃重新熔化制成新的瓶子。\n"
+    en = "The technology can melt 100% of recycled glass down and make it into new bottles again.\n" * 2
+    assert not [msg for _, msg in added(write, zh, en) if msg.startswith("Repeated")]

@@ -132,7 +132,40 @@ def pair_neighbouring_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]
         else:
             out += run
         k = end
+    return _lend_to_nulls(out, zh, en)
+
+
+def _lend_to_nulls(links: list[Link], zh, en) -> tuple[Link, ...]:
+    """A 1-0 beside a 1-2 (or a 0-1 beside a 2-1) is most often two 1-1 links: the unit of the
+    n-m link next to the null one is its counterpart. Taken when both new links' lengths agree."""
+    out = list(links)
+    for k, lk in enumerate(out):
+        if not _null(lk):
+            continue
+        side = "en" if lk.zh else "zh"  # the side the null link lacks
+        for n, first in ((k + 1, True), (k - 1, False)):
+            if not 0 <= n < len(out) or out[n].score == 0.3:
+                continue
+            other = out[n]
+            units = getattr(other, side)
+            if len(units) < 2 or not other.zh or not other.en:
+                continue
+            lent, kept = (units[0], units[1:]) if first else (units[-1], units[:-1])
+            if side == "en":
+                pair, rest = Link(lk.zh, (lent,), 0.3), Link(other.zh, kept, other.score)
+            else:
+                pair, rest = Link((lent,), lk.en, 0.3), Link(kept, other.en, other.score)
+            if _agree(pair, zh, en) and _agree(rest, zh, en):
+                out[k] = Link(pair.zh, pair.en, 0.3, ("paired: a unit lent by the neighbouring link, lengths agree",))
+                out[n] = Link(rest.zh, rest.en, other.score, other.evidence)
+                break
     return tuple(out)
+
+
+def _agree(link: Link, zh, en) -> bool:
+    lz = max(sum(zh[i].length for i in link.zh), 1.0)
+    le = max(sum(en[j].length for j in link.en), 1.0)
+    return max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO
 
 
 def _null(link: Link) -> bool:

@@ -48,7 +48,10 @@ class AddedContent(Rule):
 
     def check(self, ctx: Context):
         tally = [0, 0, 0]  # over every sentence tested: own words, found in the link's Chinese, in another's
-        found = list(self._repeated(ctx)) + list(self._suspects(ctx, tally))
+        repeated = list(self._repeated(ctx))
+        pasted = {j for _link, j, a, b, _n, _h in repeated if a == 0 and b == len(ctx.en[j].norm)}
+        # a paragraph pasted again is one finding, not one more for each of its sentences
+        found = repeated + [s for s in self._suspects(ctx, tally) if s[1] not in pasted]
         if not found:
             return
         words = max(1, tally[0])
@@ -86,18 +89,34 @@ class AddedContent(Rule):
     def _repeated(self, ctx: Context):
         """(link, English paragraph, start, end, -1, 0) of each English sentence of eight words or
         more that repeats an earlier one of its link word for word, where no Chinese sentence of
-        the link is repeated (a duplicated sentence is a paste slip, not a translation)."""
+        the link is repeated (a duplicated sentence is a paste slip, not a translation); and each
+        English paragraph that repeats an earlier link's English where the Chinese differs (the
+        previous paragraph's translation pasted again)."""
+        from rapidfuzz import fuzz  # imported when first needed: start-up time counts
+
+        paragraphs: dict[str, str] = {}  # an English paragraph, as compared -> its link's Chinese
         for link in ctx.pairs():
             zh = [ctx.zh[i].norm[a:b].strip() for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
+            chinese = "".join(zh)
+            pasted = set()
+            for j in link.en:
+                text = " ".join(ctx.en[j].norm.lower().split())
+                first = paragraphs.setdefault(text, chinese)
+                # the same Chinese said twice (a source that repeats itself) may have the same English
+                if len(EN_WORD.findall(text)) >= 8 and fuzz.ratio(first, chinese) < 80:
+                    pasted.add(j)
+                    yield link, j, 0, len(ctx.en[j].norm), -1, 0
             if len(set(zh)) < len(zh):
                 continue
             seen = set()
             for j in link.en:
+                if j in pasted:
+                    continue
                 text = ctx.en[j].norm
                 run = None  # consecutive repeated sentences are one finding
                 for a, b in en_sentences(text):
-                    words = tuple(EN_WORD.findall(text[a:b].lower()))
-                    if len(words) >= 8 and words in seen:
+                    words = " ".join(text[a:b].lower().split())  # figures too: "1. OMEGA ..." is not "2. OMEGA ..."
+                    if len(EN_WORD.findall(words)) >= 8 and words in seen:
                         run = (run[0], b) if run else (a, b)
                         continue
                     if run:
