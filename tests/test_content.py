@@ -185,3 +185,13 @@ def test_the_same_chinese_said_twice_may_have_the_same_english(write):
     zh = "该技术可以将100％的回收玻璃重新熔化成新的瓶子。\n该技术可以将100％的回收玻璃重新熔化制成新的瓶子。\n"
     en = "The technology can melt 100% of recycled glass down and make it into new bottles again.\n" * 2
     assert not [msg for _, msg in added(write, zh, en) if msg.startswith("Repeated")]
+
+
+def test_a_clause_whose_words_are_all_gone_is_mentioned_at_info(write):
+    zh = "省知识产权局开展专利执法检查，查处假冒专利案件，并对电子商务平台的商标侵权行为开展集中整治。"
+    en = ("The provincial IP office carried out patent enforcement inspections and investigated cases of "
+          "counterfeit patents.")
+    found = dropped_sentences(write, zh, en)
+    assert ("info", "并对电子商务平台的商标侵权行为开展集中整治。") in found
+    full = en[:-1] + ", and launched a campaign against trademark infringement on e-commerce platforms."
+    assert dropped_sentences(write, zh, full) == []

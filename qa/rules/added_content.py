@@ -54,8 +54,7 @@ class AddedContent(Rule):
         found = repeated + [s for s in self._suspects(ctx, tally) if s[1] not in pasted]
         if not found:
             return
-        words = max(1, tally[0])
-        rates = Rates(found=tally[1] / words, near=tally[1] / words, chance=tally[2] / words)
+        rates = Rates.of(tally[0], tally[1], tally[1], tally[2])
         lengths = LengthModel(ctx)
         for link, j, a, b, n, held in found:
             if n < 0:  # a sentence the English repeats word for word: sure
