@@ -179,6 +179,9 @@ def test_a_paragraph_pasted_again_under_another_chinese_paragraph_is_reported_on
           "Mr. Lu then sued Lin in court, asking that the contract be performed.\n")
     found = added(write, zh, en)
     assert [(sev, msg[:20]) for sev, msg in found] == [("warning", "Repeated in the Engl")]
+    # one error, one finding: the pasted figures (200 thousand) are not also reported on the link
+    everything = check(load(write("zh.txt", zh), write("en.txt", en)), Profile()).findings
+    assert [f.code for f in everything if "en-3" in f.en and f.severity != "info"] == ["AC01"]
 
 
 def test_the_same_chinese_said_twice_may_have_the_same_english(write):

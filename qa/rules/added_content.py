@@ -12,6 +12,7 @@ from .evidence import (
     PRIOR_AGAINST,
     LengthModel,
     Rates,
+    pasted_paragraphs,
     present_numbers,
     spaced,
 )
@@ -91,19 +92,11 @@ class AddedContent(Rule):
         the link is repeated (a duplicated sentence is a paste slip, not a translation); and each
         English paragraph that repeats an earlier link's English where the Chinese differs (the
         previous paragraph's translation pasted again)."""
-        from rapidfuzz import fuzz  # imported when first needed: start-up time counts
-
-        paragraphs: dict[str, str] = {}  # an English paragraph, as compared -> its link's Chinese
+        pasted = pasted_paragraphs(ctx)
         for link in ctx.pairs():
             zh = [ctx.zh[i].norm[a:b].strip() for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
-            chinese = "".join(zh)
-            pasted = set()
             for j in link.en:
-                text = " ".join(ctx.en[j].norm.lower().split())
-                first = paragraphs.setdefault(text, chinese)
-                # the same Chinese said twice (a source that repeats itself) may have the same English
-                if len(EN_WORD.findall(text)) >= 8 and fuzz.ratio(first, chinese) < 80:
-                    pasted.add(j)
+                if j in pasted:
                     yield link, j, 0, len(ctx.en[j].norm), -1, 0
             if len(set(zh)) < len(zh):
                 continue

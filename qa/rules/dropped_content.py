@@ -19,6 +19,7 @@ from .evidence import (
     cut_link,
     evidence,
     has_stem,
+    pasted_paragraphs,
     present_numbers,
     unmatched_sentences,
 )
@@ -177,10 +178,11 @@ class DroppedContent(Rule):
         ev = evidence(ctx)
         present = present_numbers(ctx, exact=True)
         cut = cut_link(ctx)
+        pasted = pasted_paragraphs(ctx)
         pairs = list(ctx.pairs())
         for at, link in enumerate(pairs):
-            if cut in link.en:
-                continue
+            if cut in link.en or pasted.intersection(link.en):
+                continue  # the English stops inside it, or is another paragraph's: other rules say so
             sents = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
             if len(sents) < 2:
                 continue
@@ -257,9 +259,10 @@ class DroppedContent(Rule):
         ev = evidence(ctx)
         present = present_numbers(ctx, exact=True)
         cut = cut_link(ctx)
+        pasted = pasted_paragraphs(ctx)
         for link in ctx.pairs():
-            if cut in link.en:
-                continue
+            if cut in link.en or pasted.intersection(link.en):
+                continue  # the English stops inside it, or is another paragraph's: other rules say so
             english = ev.link_set(link)
             clauses = []
             for i in link.zh:

@@ -14,6 +14,7 @@ from .evidence import (
     evidence,
     has_stem,
     letters_of,
+    pasted_paragraphs,
 )
 
 _LIST = re.compile(r"[^、，。；：,;:！？!?“”\"《》（）()]+(?:、[^、，。；：,;:！？!?“”\"《》（）()]+){2,}")
@@ -85,9 +86,10 @@ class DroppedItem(Rule):
     def _suspects(self, ctx: Context, tally: list[int]):
         ev = evidence(ctx)
         cut = cut_link(ctx)
+        pasted = pasted_paragraphs(ctx)
         for link in ctx.pairs():
-            if cut in link.en:
-                continue
+            if cut in link.en or pasted.intersection(link.en):
+                continue  # the English stops inside it, or is another paragraph's: other rules say so
             english = ev.link_set(link)
             letters = ev.link_text(link)
             for i in link.zh:

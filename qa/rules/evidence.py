@@ -322,3 +322,26 @@ class LengthModel:
 # times likelier under "dropped" than under "translated" (log odds >= log 20).
 PRIOR_AGAINST = math.log(20)
 
+
+def pasted_paragraphs(ctx: Context) -> frozenset[int]:
+    """English paragraphs (8+ words) that repeat an earlier link's English word for word under a
+    different Chinese paragraph (rapidfuzz ratio < 80: a source that says the same thing twice
+    may have the same English): the previous translation pasted again. One error, which
+    added-content reports; the other rules leave such a link alone (its figures and words are
+    another paragraph's). Computed once per check."""
+    got = ctx.__dict__.get("_pasted")
+    if got is None:
+        from rapidfuzz import fuzz  # imported when first needed: start-up time counts
+
+        first: dict[str, str] = {}  # an English paragraph, as compared -> its link's Chinese
+        pasted = set()
+        for link in ctx.pairs():
+            chinese = "".join(ctx.zh[i].norm for i in link.zh)
+            for j in link.en:
+                text = " ".join(ctx.en[j].norm.lower().split())
+                earlier = first.setdefault(text, chinese)
+                if len(EN_WORD.findall(text)) >= 8 and fuzz.ratio(earlier, chinese) < 80:
+                    pasted.add(j)
+        got = ctx.__dict__["_pasted"] = frozenset(pasted)
+    return got
+

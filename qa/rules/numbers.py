@@ -32,6 +32,7 @@ from ..lang.numbers import (
 )
 from ..model import Span
 from .base import Context, Example, Rule
+from .evidence import pasted_paragraphs
 from .paragraphs import truncated_tail
 
 
@@ -254,7 +255,10 @@ def link_matches(ctx: Context) -> list[tuple]:
 
 class _NumberRule(Rule):
     def matches(self, ctx: Context):
-        return link_matches(ctx)
+        # a link whose English is another paragraph's pasted again: added-content says so, and
+        # its figures are that paragraph's
+        pasted = pasted_paragraphs(ctx)
+        return [m for m in link_matches(ctx) if not pasted.intersection(m[0].en)]
 
     def emit(self, link, ctx, owner, zh_m, en_m, message, evidence=(), unsure=False):
         zh_p, en_p = ctx.paragraphs(link)
