@@ -182,6 +182,9 @@ def test_a_paragraph_pasted_again_under_another_chinese_paragraph_is_reported_on
     # one error, one finding: the pasted figures (200 thousand) are not also reported on the link
     everything = check(load(write("zh.txt", zh), write("en.txt", en)), Profile()).findings
     assert [f.code for f in everything if "en-3" in f.en and f.severity != "info"] == ["AC01"]
+    # pasted, then a figure retyped: still the paste
+    retyped = en.replace(pasted, pasted.replace("200", "300"), 1)
+    assert [(sev, msg[:20]) for sev, msg in added(write, zh, retyped)] == [("warning", "Repeated in the Engl")]
 
 
 def test_the_same_chinese_said_twice_may_have_the_same_english(write):

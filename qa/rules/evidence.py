@@ -324,24 +324,32 @@ PRIOR_AGAINST = math.log(20)
 
 
 def pasted_paragraphs(ctx: Context) -> frozenset[int]:
-    """English paragraphs (8+ words) that repeat an earlier link's English word for word under a
-    different Chinese paragraph (rapidfuzz ratio < 80: a source that says the same thing twice
-    may have the same English): the previous translation pasted again. One error, which
-    added-content reports; the other rules leave such a link alone (its figures and words are
-    another paragraph's). Computed once per check."""
+    """English paragraphs (8+ words) that repeat an earlier link's English under a different
+    Chinese paragraph: the previous translation pasted again, word for word anywhere in the
+    document, or nearly (15+ words, rapidfuzz ratio >= 90: a figure retyped) among the three links
+    before.
+    The Chinese must differ (ratio < 80): a source that says the same thing twice may have the
+    same English. One error, which added-content reports; the other rules leave such a link
+    alone (its figures and words are another paragraph's). Computed once per check."""
     got = ctx.__dict__.get("_pasted")
     if got is None:
         from rapidfuzz import fuzz  # imported when first needed: start-up time counts
 
         first: dict[str, str] = {}  # an English paragraph, as compared -> its link's Chinese
+        recent: list[tuple[str, str]] = []  # (English, Chinese) of the last links
         pasted = set()
         for link in ctx.pairs():
             chinese = "".join(ctx.zh[i].norm for i in link.zh)
             for j in link.en:
                 text = " ".join(ctx.en[j].norm.lower().split())
-                earlier = first.setdefault(text, chinese)
-                if len(EN_WORD.findall(text)) >= 8 and fuzz.ratio(earlier, chinese) < 80:
+                words = len(EN_WORD.findall(text))
+                if words < 8:
+                    continue
+                earlier = [first.setdefault(text, chinese)]
+                if words >= 15:  # nearly the same: only long paragraphs (short ones share their frame)
+                    earlier += [zh for en, zh in recent if fuzz.ratio(en, text) >= 90]
+                if any(fuzz.ratio(zh, chinese) < 80 for zh in earlier):
                     pasted.add(j)
+                recent = (recent + [(text, chinese)])[-3:]
         got = ctx.__dict__["_pasted"] = frozenset(pasted)
     return got
-
