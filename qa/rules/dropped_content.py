@@ -43,27 +43,37 @@ def _heading_sentence(text: str) -> bool:
     return 4 <= cjk_count(body) <= 20 and not _NOT_HEADING.search(body)
 
 
-def _word_counts(mine: dict, english: frozenset, en_sents: list) -> tuple[int, int, int]:
-    """(words, words with a gloss in the link's English, the most of them any two consecutive
-    English sentences hold) of a sentence's ``mine`` words."""
-    held = [w for w, st in mine.items() if any(x in english for x in st)]
-    near = len(held)
-    if len(en_sents) >= 2 and held:
-        at = [{n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in mine[w])} for w in held]
-        near = max(sum(1 for hits in at if hits & {x, x + 1}) for x in range(len(en_sents)))
-    return len(mine), len(held), near
+class _Where:
+    """Which English sentences of the link hold each of a sentence's words, looked up once and
+    read by every test (the counts of the document's rates, the windows of the scatter test)."""
+
+    def __init__(self, mine: dict, en_sents: list):
+        self.mine, self.n = mine, len(en_sents)
+        self.at = {w: {n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in sts)}
+                   for w, sts in mine.items()} if self.n >= 2 else {}
+
+    def counts(self, english: frozenset) -> tuple[int, int, int]:
+        """(words, words with a gloss in the link's English, the most of them any two consecutive
+        English sentences hold)."""
+        held = [w for w, st in self.mine.items() if any(x in english for x in st)]
+        if self.n < 2 or not held:
+            return len(self.mine), len(held), len(held)
+        near = max(sum(1 for w in held if self.at[w] & {x, x + 1}) for x in range(self.n))
+        return len(self.mine), len(held), near
+
+    def windows(self, wt: dict) -> tuple[float, float]:
+        """The largest share (by weight) of the words that any two, and any three, consecutive
+        English sentences hold."""
+        total = sum(wt.values())
+        if not total or not self.n:
+            return 0.0, 0.0
+        near = max(sum(wt[w] for w, at in self.at.items() if at & {x, x + 1}) for x in range(self.n))
+        wide = max(sum(wt[w] for w, at in self.at.items() if at & {x, x + 1, x + 2}) for x in range(self.n))
+        return near / total, wide / total
 
 
-def _windows(mine: dict, wt: dict, en_sents: list) -> tuple[float, float]:
-    """The largest share (by weight) of a sentence's words that any two, and any
-    three, consecutive English sentences hold."""
-    total = sum(wt.values())
-    if not total or not en_sents:
-        return 0.0, 0.0
-    hits = {w: {n for n, st in enumerate(en_sents) if any(has_stem(st, x) for x in sts)} for w, sts in mine.items()}
-    near = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1}) for x in range(len(en_sents)))
-    wide = max(sum(wt[w] for w, at in hits.items() if at & {x, x + 1, x + 2}) for x in range(len(en_sents)))
-    return near / total, wide / total
+def _held(words: dict, english: frozenset) -> int:
+    return sum(1 for st in words.values() if any(x in english for x in st))
 
 
 
@@ -131,19 +141,12 @@ class DroppedContent(Rule):
 
 
     def check(self, ctx: Context):
-        tally = [0, 0, 0, 0]  # over every sentence tested: words, found in the link, in the best two sentences, in another link
-        found = list(self._suspects(ctx, tally))
+        found, rates, lengths = self._suspects(ctx)
         flagged = {(i, a, b) for _link, i, a, b, *_rest in found}
         found += list(self._clauses(ctx, flagged))
-        if not found:
-            return
-        rates = Rates.of(tally[0], tally[1], tally[2], tally[3])
-        lengths = LengthModel(ctx)
         for link, i, a, b, why, counts, gone in found:
             n, held, near, own_n, own_held = counts
-            words_say = max(rates.log_odds(own_held, own_n, rates.found), rates.log_odds(near, n, rates.near))
-            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
-            length_says = lengths.log_odds_without(zh_chars, en_chars, cjk_count(ctx.zh[i].norm[a:b]))
+            words_say, length_says = self._odds(ctx, rates, lengths, link, i, a, b, counts)
             sure = why == "lead" or gone > 0 or words_say + length_says >= PRIOR_AGAINST
             if why == "clause":
                 # clauses are many more units than sentences, and human translations drop and merge
@@ -154,6 +157,7 @@ class DroppedContent(Rule):
                 sure = False
             para = ctx.zh[i]
             text = para.text[a:b]
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
             notes = [f"{held} of its {n} words have a gloss in the English, {near} in the closest two sentences "
                      f"(this document: {rates.found:.0%} and {rates.near:.0%} of a sentence's words; "
                      f"{rates.chance:.0%} in another paragraph's English)",
@@ -172,14 +176,28 @@ class DroppedContent(Rule):
                 unsure=not sure,
             )
 
-    def _suspects(self, ctx: Context, tally: list[int]):
-        """(link, paragraph, start, end, test, word counts, figures gone) of each sentence that a
-        test says may be missing; ``tally`` adds up the word counts of every sentence tested."""
+    @staticmethod
+    def _odds(ctx: Context, rates: Rates, lengths: LengthModel, link, i: int, a: int, b: int, counts) -> tuple[float, float]:
+        """(log odds from the words, from the length) of "dropped" against "translated"."""
+        n, _held, near, own_n, own_held = counts
+        words_say = max(rates.log_odds(own_held, own_n, rates.found), rates.log_odds(near, n, rates.near))
+        length_says = lengths.log_odds_without(lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en),
+                                               cjk_count(ctx.zh[i].norm[a:b]))
+        return words_say, length_says
+
+    def _suspects(self, ctx: Context):
+        """(suspects, the document's rates, its length model). A suspect is (link, paragraph,
+        start, end, test, word counts, figures gone) of a sentence that a test says may be
+        missing. Two passes: the first counts every sentence's words (the document's rates), the
+        second runs the tests; the sentence aligner, the costly one, only for a sentence whose
+        words, length, figures or form could make it a warning."""
         ev = evidence(ctx)
         present = present_numbers(ctx, exact=True)
         cut = cut_link(ctx)
         pasted = pasted_paragraphs(ctx)
         pairs = list(ctx.pairs())
+        tally = [0, 0, 0, 0]  # words, found in the link, in the best two sentences, in another link
+        links = []
         for at, link in enumerate(pairs):
             if cut in link.en or pasted.intersection(link.en):
                 continue  # the English stops inside it, or is another paragraph's: other rules say so
@@ -191,13 +209,7 @@ class DroppedContent(Rule):
             elsewhere = ev.link_set(pairs[(at + 1) % len(pairs)]) if len(pairs) > 1 else frozenset()
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
-            beads = SentenceBeads(ctx, link, sents)
-            unmatched_at: dict[float, set[int]] = {}
-
-            def unmatched(k, gap=GAP_OPEN, link=link, words=words, beads=beads, unmatched_at=unmatched_at):
-                if gap not in unmatched_at:
-                    unmatched_at[gap] = unmatched_sentences(link, beads(gap), words, ev)
-                return k in unmatched_at[gap]
+            tested = []
             for k, (i, a, b) in enumerate(sents):
                 figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
                 gone = [m for m in figures if id(m) not in present]
@@ -206,50 +218,77 @@ class DroppedContent(Rule):
                 # (not all: a figure the sentence shares with another, 1.67万 twice,
                 # meets the other's English)
                 mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
-                wt = {w: ev.weight(st) for w, st in mine.items()}
-                counts = _word_counts(mine, english, en_sents)
+                where = _Where(mine, en_sents)
+                counts = where.counts(english)
                 if len(mine) >= self.MIN_WORDS:
                     tally[0] += counts[0]
                     tally[1] += counts[1]
                     tally[2] += counts[2]
-                    tally[3] += _word_counts(mine, elsewhere, ())[1]
-                # 1. its own words (no other sentence of the paragraph uses them) are not in the English
-                others = {w for n, ws in enumerate(words) if n != k for w in ws}
-                own = {w: st for w, st in mine.items() if w not in others}
-                total = sum(wt[w] for w in own)
-                held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
-                lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
-                why = "own"
-                if lost:
-                    near = wide = 0.0
-                else:  # the share of its words the best two, and three, English sentences hold
-                    near, wide = _windows(mine, wt, en_sents) if len(en_sents) >= 2 else (1.0, 1.0)
-                if not lost and len(mine) > self.MIN_WORDS and len(en_sents) >= 2:
-                    # 2. or its words are there but scattered: no one or two English sentences
-                    # hold much of them; with a looser bar, over three, when the sentence
-                    # aligner found it no English sentence or when its figures are all gone
-                    lost = near <= self.MAX_SCATTER or wide <= self.MAX_UNMATCHED and (bool(gone) or unmatched(k))
-                    why, own = "scatter", mine
-                if not lost and len(gone) >= 2 and unmatched(k):
-                    lost, own, why = True, mine, "figures"  # 3. several figures not in the English, and no English sentence
-                if not lost:
-                    # 4. the sentence aligner found it no English sentence: enough for a short
-                    # lead ("加强知识产权海关保护。", whose words the paragraph repeats); a
-                    # longer sentence must also have its words scattered (tested first: cheaper)
-                    short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
-                    lost = (short or near <= self.MAX_NEAR) and unmatched(k, SENTENCE_GAP)
-                    why, own = "unmatched", mine
-                if not lost and k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]) and self._lead_missing(ctx, link, i, a, b):
-                    lost, own, why = True, mine, "lead"
-                if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, beads(GAP_OPEN)):
-                    lost = False
-                if not lost:
-                    continue
-                own_counts = _word_counts(own, english, ())
-                if k == 0 and _heading_sentence(ctx.zh[i].norm[a:b]):
-                    why = "lead"  # a report paragraph's heading sentence that the English does not render
-                yield link, i, a, b, why, (*counts[:3], *own_counts[:2]), len(gone)
+                    tally[3] += _held(mine, elsewhere)
+                tested.append((k, i, a, b, gone, mine, where, counts))
+            links.append((link, sents, english, en_sents, words, tested))
+        rates = Rates.of(*tally)
+        lengths = LengthModel(ctx)
+        found = []
+        for link, sents, english, en_sents, words, tested in links:
+            found += self._tests(ctx, ev, rates, lengths, link, sents, english, en_sents, words, tested)
+        return found, rates, lengths
 
+    def _tests(self, ctx, ev, rates, lengths, link, sents, english, en_sents, words, tested):
+        beads = SentenceBeads(ctx, link, sents)
+        unmatched_at: dict[float, set[int]] = {}
+
+        def unmatched(k, gap=GAP_OPEN):
+            if gap not in unmatched_at:
+                unmatched_at[gap] = unmatched_sentences(link, beads(gap), words, ev)
+            return k in unmatched_at[gap]
+        out = []
+        for k, i, a, b, gone, mine, where, counts in tested:
+            wt = {w: ev.weight(st) for w, st in mine.items()}
+            # 1. its own words (no other sentence of the paragraph uses them) are not in the English
+            others = {w for n, ws in enumerate(words) if n != k for w in ws}
+            own = {w: st for w, st in mine.items() if w not in others}
+            heading = k == 0 and _heading_sentence(ctx.zh[i].norm[a:b])
+            # can it be a warning at all? If not, the sentence aligner is not asked about it
+            best = max(sum(self._odds(ctx, rates, lengths, link, i, a, b,
+                                      (*counts, len(o), _held(o, english)))) for o in (own, mine))
+            could = bool(gone) or heading or best >= PRIOR_AGAINST
+
+            def aligner_says(k, gap=GAP_OPEN, could=could):
+                return could and unmatched(k, gap)
+            total = sum(wt[w] for w in own)
+            held = sum(wt[w] for w, st in own.items() if any(x in english for x in st))
+            lost = len(own) >= self.MIN_WORDS and total and held <= self.MAX_COVER * total
+            why = "own"
+            if lost:
+                near = wide = 0.0
+            else:  # the share of its words the best two, and three, English sentences hold
+                near, wide = where.windows(wt) if len(en_sents) >= 2 else (1.0, 1.0)
+            if not lost and len(mine) > self.MIN_WORDS and len(en_sents) >= 2:
+                # 2. or its words are there but scattered: no one or two English sentences
+                # hold much of them; with a looser bar, over three, when the sentence
+                # aligner found it no English sentence or when its figures are all gone
+                lost = near <= self.MAX_SCATTER or wide <= self.MAX_UNMATCHED and (bool(gone) or aligner_says(k))
+                why, own = "scatter", mine
+            if not lost and len(gone) >= 2 and aligner_says(k):
+                lost, own, why = True, mine, "figures"  # 3. several figures not in the English, and no English sentence
+            if not lost:
+                # 4. the sentence aligner found it no English sentence: enough for a short
+                # lead ("加强知识产权海关保护。", whose words the paragraph repeats); a
+                # longer sentence must also have its words scattered (tested first: cheaper)
+                short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
+                lost = (short or near <= self.MAX_NEAR) and aligner_says(k, SENTENCE_GAP)
+                why, own = "unmatched", mine
+            if not lost and heading and self._lead_missing(ctx, link, i, a, b):
+                lost, own, why = True, mine, "lead"
+            if lost and k == 0 and self._lead_unexplained(ctx, link, i, a, b, beads(GAP_OPEN)):
+                lost = False
+            if not lost:
+                continue
+            if heading:
+                why = "lead"  # a report paragraph's heading sentence that the English does not render
+            out.append((link, i, a, b, why, (*counts[:3], len(own), _held(own, english)), len(gone)))
+        return out
 
     def _clauses(self, ctx: Context, flagged: set):
         """(link, paragraph, start, end, "clause", word counts, 0) of each ，-clause of 8+

@@ -55,6 +55,8 @@ class Evidence:
         self._df: dict[str, float] = {}
         self._tables = None
         self._sentences: dict[int, list] = {}
+        self._weights: dict[tuple, float] = {}  # per word's stems: asked for every sentence of every rule
+        self._common: dict[tuple, bool] = {}
 
     def en_set(self, j: int) -> frozenset:
         """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
@@ -124,12 +126,20 @@ class Evidence:
         """1 for a word whose gloss is rare in the English, less for one found in many paragraphs."""
         if len(self.ctx.en) < 10:
             return 1.0
-        return 1.0 - max(self.df(s) for s in stems)
+        got = self._weights.get(stems)
+        if got is None:
+            got = self._weights[stems] = 1.0 - max(self.df(s) for s in stems)
+        return got
 
     def is_common(self, stems: tuple[str, ...]) -> bool:
         """A word whose gloss turns up in most English paragraphs (知识产权 in an IP report)
         proves nothing; with fewer than ten paragraphs, frequency cannot be told."""
-        return len(self.ctx.en) >= 10 and any(self.df(s) > self.COMMON for s in stems)
+        if len(self.ctx.en) < 10:
+            return False
+        got = self._common.get(stems)
+        if got is None:
+            got = self._common[stems] = any(self.df(s) > self.COMMON for s in stems)
+        return got
 
     def words(self, i: int, a: int = 0, b: int | None = None) -> dict[str, tuple[str, ...]]:
         """Dictionary words (two or more characters, with glosses) and Latin tokens
@@ -326,17 +336,15 @@ PRIOR_AGAINST = math.log(20)
 def pasted_paragraphs(ctx: Context) -> frozenset[int]:
     """English paragraphs (8+ words) that repeat an earlier link's English under a different
     Chinese paragraph: the previous translation pasted again, word for word anywhere in the
-    document, or nearly (15+ words, rapidfuzz ratio >= 90: a figure retyped) among the three links
-    before.
-    The Chinese must differ (ratio < 80): a source that says the same thing twice may have the
-    same English. One error, which added-content reports; the other rules leave such a link
-    alone (its figures and words are another paragraph's). Computed once per check."""
+    document, or nearly (15+ words, the same first or last 30 characters and rapidfuzz ratio
+    >= 90: a figure retyped or dropped) among the three links before. The Chinese must differ
+    (ratio < 80): a source that says the same thing twice may have the same English. One
+    error, which added-content reports; the other rules leave such a link alone (its figures
+    and words are another paragraph's). Computed once per check."""
     got = ctx.__dict__.get("_pasted")
     if got is None:
-        from rapidfuzz import fuzz  # imported when first needed: start-up time counts
-
         first: dict[str, str] = {}  # an English paragraph, as compared -> its link's Chinese
-        recent: list[tuple[str, str]] = []  # (English, Chinese) of the last links
+        recent: list[tuple[str, str]] = []  # (English, Chinese) of the last three links
         pasted = set()
         for link in ctx.pairs():
             chinese = "".join(ctx.zh[i].norm for i in link.zh)
@@ -346,10 +354,14 @@ def pasted_paragraphs(ctx: Context) -> frozenset[int]:
                 if words < 8:
                     continue
                 earlier = [first.setdefault(text, chinese)]
-                if words >= 15:  # nearly the same: only long paragraphs (short ones share their frame)
-                    earlier += [zh for en, zh in recent if fuzz.ratio(en, text) >= 90]
-                if any(fuzz.ratio(zh, chinese) < 80 for zh in earlier):
-                    pasted.add(j)
+                near = [(en, zh) for en, zh in recent if words >= 15 and en != text
+                        and (en[:30] == text[:30] or en[-30:] == text[-30:])]
+                if near or earlier[0] != chinese:
+                    from rapidfuzz import fuzz  # only when a repeat is likely: start-up time counts
+
+                    earlier += [zh for en, zh in near if fuzz.ratio(en, text) >= 90]
+                    if any(zh != chinese and fuzz.ratio(zh, chinese) < 80 for zh in earlier):
+                        pasted.add(j)
                 recent = (recent + [(text, chinese)])[-3:]
         got = ctx.__dict__["_pasted"] = frozenset(pasted)
     return got
