@@ -268,19 +268,32 @@ def _lists(text: str) -> list[list[tuple[int, int]]]:
     for m in _TITLE_LIST.finditer(text):
         out.append([(m.start() + t.start() + 1, m.start() + t.end() - 1) for t in re.finditer(r"《[^》]+》", m.group())])
     for m in _LIST.finditer(text):
-        parts, pos = [], m.start()
+        pieces, pos = [], m.start()
         for piece in m.group().split("、"):
-            parts.append((pos, pos + len(piece)))
+            pieces.append((pos, pos + len(piece)))
             pos += len(piece) + 1
-        middle = [b - a for a, b in parts[1:-1]]
-        if not middle or max(middle) > 8:
-            continue
-        size = sorted(middle)[len(middle) // 2]
-        (a0, b0), (a1, b1) = parts[0], parts[-1]
-        parts[0] = (_word_edge(text, a0, b0, size, from_end=True), b0)
-        parts[-1] = (a1, _word_edge(text, a1, b1, size, from_end=False))
-        out.append(parts)
+        # a long piece ends one list and starts the next: 湖北、湖南、江西、安徽、江苏等省份已在
+        # 长江中游、下游 is a list of five provinces, then one of two reaches
+        run: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(pieces):
+            run.append((a, b))
+            if b - a > 8 and 0 < k < len(pieces) - 1:
+                out += _cut_list(text, run)
+                run = [(a, b)]
+        out += _cut_list(text, run)
     return out
+
+
+def _cut_list(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The list of ``parts`` (three or more, short middle items) with its first and last pieces
+    cut to the middle items' length; none when it is not such a list."""
+    middle = [b - a for a, b in parts[1:-1]]
+    if len(parts) < 3 or max(middle) > 8:
+        return []
+    size = sorted(middle)[len(middle) // 2]
+    (a0, b0), (a1, b1) = parts[0], parts[-1]
+    return [[(_word_edge(text, a0, b0, size, from_end=True), b0), *parts[1:-1],
+             (a1, _word_edge(text, a1, b1, size, from_end=False))]]
 
 
 def _named(item: str) -> bool:
