@@ -201,3 +201,11 @@ def test_a_clause_whose_words_are_all_gone_is_mentioned_at_info(write):
     assert ("info", "并对电子商务平台的商标侵权行为开展集中整治。") in found
     full = en[:-1] + ", and launched a campaign against trademark infringement on e-commerce platforms."
     assert dropped_sentences(write, zh, full) == []
+
+
+def test_places_the_dictionary_lacks_are_looked_for_by_their_pinyin(write):
+    # 黄阁, 横沥 and 万顷沙 are not in CC-CEDICT: the English romanises them
+    zh = "推动南沙、黄阁、横沥、万顷沙等地建设知识产权服务站。"
+    en = "Intellectual property service stations were built in Nansha, {}Hengli and Wanqingsha."
+    assert dropped_items(write, zh, en.format("Huangge, ")) == []
+    assert dropped_items(write, zh, en.format("")) == ["黄阁"]

@@ -207,6 +207,59 @@ def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
     return entries, longest, tuple(lexicon)
 
 
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """Character -> its pinyin without tones (南 -> nan), from CC-CEDICT's single-character
+    entries (of several readings, the common one with most senses: 万 is wan, not the mo of a
+    surname), cached beside the dictionary. Loaded only when a name outside the dictionary must
+    be romanised."""
+    path = _cedict_path()
+    if not path:
+        return {}
+    st = os.stat(path)
+    cache = os.path.join(_cache_dir(), f"readings{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            chars, readings = marshal.load(fh)
+        out = dict(zip(chars, readings.split(" ")))
+        if len(out) != len(chars):
+            raise ValueError("damaged readings cache")
+        return out
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    best: dict[str, tuple[int, str]] = {}  # char -> (weight, reading): the common reading with most senses
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            head, _, rest = line.partition(" [")
+            parts = head.split(" ")
+            if line.startswith("#") or len(parts) != 2 or len(parts[1]) != 1:
+                continue
+            reading, _, senses = rest.partition("] ")
+            if " " in reading or not reading[:1].isalpha():
+                continue
+            weight = senses.count("/") + (1000 if reading[:1].islower() else 0)
+            if weight > best.get(parts[1], (-1, ""))[0]:
+                best[parts[1]] = (weight, re.sub(r"\d", "", reading).lower().replace("u:", "v"))
+    out = {c: r for c, (_w, r) in best.items()}
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump(("".join(out), " ".join(out.values())), fh)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return out
+
+
+def pinyin(word: str) -> str | None:
+    """A word romanised without tones or spaces (南沙 -> nansha), the way English writes a
+    Chinese place or person the dictionary does not list; None if a character has no reading."""
+    readings = _readings()
+    parts = [readings.get(c) for c in word]
+    return None if None in parts else "".join(parts)
+
+
 def lexicon_words() -> tuple[str, ...]:
     """The headwords of rules/lexicon.tsv: the domain's own terms."""
     return _tables()[2]

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from ..lang import dictionary
+from ..lang.text import cjk_count
 from ..model import Span
 from .base import Context, Example, Rule, clip
 from .evidence import (
@@ -103,6 +104,7 @@ class DroppedItem(Rule):
                         shared = set().union(*(g for k, g in enumerate(glossed) if k != n))
                         own = [x for x in stems if x not in shared]
                         checks.append(any(_item_word_in(x, english, letters) for x in own) if own else None)
+                    checks = _by_pinyin(para.norm, items, glossed, checks, letters)
                     if len(checks) >= 3:
                         tally[0] += sum(1 for c in checks if c is not None)
                         tally[1] += sum(1 for c in checks if c)
@@ -292,15 +294,34 @@ def _cut_list(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, i
         return []
     size = sorted(middle)[len(middle) // 2]
     (a0, b0), (a1, b1) = parts[0], parts[-1]
-    return [[(_word_edge(text, a0, b0, size, from_end=True), b0), *parts[1:-1],
-             (a1, _word_edge(text, a1, b1, size, from_end=False))]]
+    # 万顷沙等地建设...: a list that ends in 等 ("and others") ends there
+    stop = text.find("等", a1, min(b1, a1 + 9))
+    end = stop if stop > a1 else _word_edge(text, a1, b1, size, from_end=False)
+    return [[(_word_edge(text, a0, b0, size, from_end=True), b0), *parts[1:-1], (a1, end)]]
+
+
+def _by_pinyin(text: str, items: list, glossed: list, checks: list, letters: str) -> list:
+    """Items the dictionary lacks (南沙, a village, a person) looked for by their pinyin in the
+    English letters (Nansha). Found, an item is there; not found, it is missing only when two
+    other items of the list were found that way: a list of names the English romanises."""
+    keys = [dictionary.pinyin(text[a:b]) if not g and 2 <= b - a <= 4 and cjk_count(text[a:b]) == b - a else None
+            for (a, b), g in zip(items, glossed)]
+    if not any(keys):
+        return checks
+    found = [bool(k) and k in letters for k in keys]
+    out = list(checks)
+    for n, k in enumerate(keys):
+        if k:
+            out[n] = True if found[n] else (False if sum(found) >= 2 else None)
+    return out
 
 
 def _named(item: str) -> bool:
     """An item known by a name (广州: Guangzhou; PCT; a 《title》's words) rather than by a common
     word's glosses: its absence from the English is evidence; a common word's (作品: works,
     pieces, productions...) is only a hint."""
-    return bool(LATIN.fullmatch(item) or dictionary.name_of(item))
+    # an item the dictionary lacks is only ever judged missing by its pinyin, as a name
+    return bool(LATIN.fullmatch(item) or dictionary.name_of(item) or not dictionary.stems_of(item))
 
 
 def _item_stems(item: str) -> tuple[str, ...]:
