@@ -230,3 +230,26 @@ def test_a_null_beside_a_one_to_two_link_takes_the_unit_next_to_it():
     assert [(lk.zh, lk.en) for lk in pair_neighbouring_nulls(links, zh, en)] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     en[1] = Unit(length=200)  # the unit it would take is far too long for it: left alone
     assert [(lk.zh, lk.en) for lk in pair_neighbouring_nulls(links, zh, en)] == [((0,), (0,)), ((1,), ()), ((2,), (1, 2))]
+
+
+def test_in_a_text_of_sentences_an_unpaired_piece_joins_the_link_it_completes():
+    # one long Chinese sentence rendered as three English ones, two of which the search left unpaired
+    from types import SimpleNamespace as Unit
+
+    from qa.align import absorb_nulls, sentence_units
+    from qa.model import Link
+    zh = [Unit(length=n) for n in [40, 120, 45] + [40] * 20]
+    en = [Unit(length=n) for n in [40, 40, 42, 38, 45] + [40] * 20]
+    assert sentence_units(zh)
+    links = (Link((0,), (0,), 0.9), Link((), (1,), 0.0), Link((1,), (2,), 0.8), Link((), (3,), 0.0),
+             Link((2,), (4,), 0.9)) + tuple(Link((k,), (k + 2,), 0.9) for k in range(3, 23))
+    got = [(lk.zh, lk.en) for lk in absorb_nulls(links, zh, en)][:3]
+    assert got == [((0,), (0,)), ((1,), (1, 2, 3)), ((2,), (4,))]
+
+
+def test_paragraphs_are_not_sentences():
+    from types import SimpleNamespace as Unit
+
+    from qa.align import sentence_units
+    assert not sentence_units([Unit(length=400)] * 30)  # a report's paragraphs: an unpaired one is news
+    assert not sentence_units([Unit(length=40)] * 5)    # too few to tell

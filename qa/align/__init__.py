@@ -27,7 +27,8 @@ def align(bitext: Bitext, numbers=None) -> tuple[Link, ...]:
     if bitext.links is not None:
         return bitext.links
     zh, en = features_of([p.norm for p in bitext.zh.paragraphs], [p.norm for p in bitext.en.paragraphs], numbers)
-    return pair_neighbouring_nulls(align_features(zh, en), zh, en)
+    links = pair_neighbouring_nulls(align_features(zh, en), zh, en)
+    return absorb_nulls(links, zh, en) if sentence_units(zh) else links
 
 
 PARALLEL_UNITS = 4000  # documents with more paragraphs than this compute features on every core
@@ -175,3 +176,58 @@ def _null(link: Link) -> bool:
 def _lengths_agree(z, e) -> bool:
     lz, le = max(z.length, 1.0), max(e.length, 1.0)
     return max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO
+
+
+SENTENCE_UNIT = 120.0  # median unit length (English characters) below which units are sentences
+
+
+def sentence_units(zh) -> bool:
+    """Are the units sentences (a sentence-per-line file, a book) rather than paragraphs? A
+    translator splits and joins sentences freely (1-2, 1-3, 1-4 are common), while a paragraph
+    left unpaired is most often a real drop or addition."""
+    import statistics
+
+    return len(zh) >= 20 and statistics.median(z.length for z in zh) <= SENTENCE_UNIT
+
+
+ABSORB_MAX = 6  # units a side of a link may grow to by absorbing unpaired neighbours
+
+
+def absorb_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
+    """In a text of sentences, an unpaired sentence beside a link joins it when that brings the
+    link's length nearer the document's ratio: a translation that renders one sentence as four
+    (1-4) leaves three English sentences unpaired when the evidence for the larger bead was too
+    weak. A sentence whose joining makes its neighbour's length worse stays unpaired."""
+    import math
+
+    # the whole document's ratio: confident 1-1 links are biased towards the sentences a 1-n
+    # translation left paired with only one of its pieces
+    centre = math.log(sum(e.length for e in en) / sum(z.length for z in zh))
+
+    def misfit(zs, es) -> float:
+        return abs(math.log(sum(en[j].length for j in es) / sum(zh[i].length for i in zs)) - centre)
+
+    out = list(links)
+    changed = True
+    while changed:
+        changed = False
+        best = None
+        for k, lk in enumerate(out):
+            if not _null(lk):
+                continue
+            for n in (k - 1, k + 1):
+                if not 0 <= n < len(out) or not out[n].zh or not out[n].en:
+                    continue
+                zs, es = tuple(sorted(out[n].zh + lk.zh)), tuple(sorted(out[n].en + lk.en))
+                if max(len(zs), len(es)) > ABSORB_MAX:
+                    continue
+                gain = misfit(out[n].zh, out[n].en) - misfit(zs, es)
+                if gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, k, n, zs, es)
+        if best:
+            _gain, k, n, zs, es = best
+            out[n] = Link(zs, es, out[n].score, out[n].evidence[:1] + ("joined unpaired neighbours: lengths agree better",))
+            del out[k]
+            changed = True
+    return tuple(out)
+
