@@ -191,43 +191,72 @@ def sentence_units(zh) -> bool:
 
 
 ABSORB_MAX = 6  # units a side of a link may grow to by absorbing unpaired neighbours
+NULL_MISFIT = 1.0  # what leaving a sentence unpaired costs, in log-ratio misfit
+ABSORB_RUN = 3  # the longest run shared out: one sentence rendered as four leaves three
 
 
 def absorb_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
-    """In a text of sentences, an unpaired sentence beside a link joins it when that brings the
-    link's length nearer the document's ratio: a translation that renders one sentence as four
-    (1-4) leaves three English sentences unpaired when the evidence for the larger bead was too
-    weak. A sentence whose joining makes its neighbour's length worse stays unpaired."""
+    """In a text of sentences, a run of unpaired sentences between two links is shared out
+    between them, the first ones to the link before and the rest to the link after, at the
+    split that brings the two links' lengths nearest the document's ratio (a translation that
+    renders one sentence as four leaves three unpaired when the evidence for a 1-4 bead is too
+    weak). The run stays unpaired when no split fits better than leaving it, each unpaired
+    sentence costing NULL_MISFIT, and so does a run of more than three (a dropped stretch)."""
     import math
 
     # the whole document's ratio: confident 1-1 links are biased towards the sentences a 1-n
     # translation left paired with only one of its pieces
     centre = math.log(sum(e.length for e in en) / sum(z.length for z in zh))
 
-    def misfit(zs, es) -> float:
-        return abs(math.log(sum(en[j].length for j in es) / sum(zh[i].length for i in zs)) - centre)
+    def misfit(link: Link | None) -> float:
+        if link is None:
+            return 0.0
+        return abs(math.log(sum(en[j].length for j in link.en) / sum(zh[i].length for i in link.zh)) - centre)
 
-    out = list(links)
-    changed = True
-    while changed:
-        changed = False
-        best = None
-        for k, lk in enumerate(out):
-            if not _null(lk):
+    def grown(link: Link | None, run: list[Link]) -> Link | None:
+        if link is None or not run:
+            return link
+        zs = tuple(sorted(link.zh + tuple(i for lk in run for i in lk.zh)))
+        es = tuple(sorted(link.en + tuple(j for lk in run for j in lk.en)))
+        if max(len(zs), len(es)) > ABSORB_MAX:
+            return None
+        return Link(zs, es, link.score, link.evidence[:1] + ("joined unpaired neighbours: lengths agree better",))
+
+    out: list[Link] = []
+    k = 0
+    while k < len(links):
+        if not _null(links[k]):
+            out.append(links[k])
+            k += 1
+            continue
+        end = k  # a run of unpaired units of one language
+        while end < len(links) and _null(links[end]) and bool(links[end].zh) == bool(links[k].zh):
+            end += 1
+        run = list(links[k:end])
+        if len(run) > ABSORB_RUN:  # a dropped (or added) stretch, not the pieces of one sentence
+            out += run
+            k = end
+            continue
+        before = out[-1] if out and out[-1].zh and out[-1].en else None
+        after = links[end] if end < len(links) and links[end].zh and links[end].en else None
+        best = (misfit(before) + misfit(after) + len(run) * NULL_MISFIT, None)
+        for cut in range(len(run) + 1):
+            left, right = grown(before, run[:cut]), grown(after, run[cut:])
+            if (cut and left is None) or (cut < len(run) and right is None):
                 continue
-            for n in (k - 1, k + 1):
-                if not 0 <= n < len(out) or not out[n].zh or not out[n].en:
-                    continue
-                zs, es = tuple(sorted(out[n].zh + lk.zh)), tuple(sorted(out[n].en + lk.en))
-                if max(len(zs), len(es)) > ABSORB_MAX:
-                    continue
-                gain = misfit(out[n].zh, out[n].en) - misfit(zs, es)
-                if gain > 0 and (best is None or gain > best[0]):
-                    best = (gain, k, n, zs, es)
-        if best:
-            _gain, k, n, zs, es = best
-            out[n] = Link(zs, es, out[n].score, out[n].evidence[:1] + ("joined unpaired neighbours: lengths agree better",))
-            del out[k]
-            changed = True
+            cost = misfit(left) + misfit(right)
+            if cost < best[0]:
+                best = (cost, (cut, left, right))
+        if best[1] is None:
+            out += run
+            k = end
+            continue
+        cut, left, right = best[1]
+        if cut:
+            out[-1] = left
+        if cut < len(run):
+            out.append(right)
+            k = end + 1  # the link after, replaced by its grown form
+        else:
+            k = end
     return tuple(out)
-
