@@ -36,7 +36,7 @@ class AddedContent(Rule):
 
     code, name, severity = "AC01", "added-content", "warning"
     summary = "An English sentence has no Chinese source"
-    MIN_WORDS, MAX_COVER = 5, 0.2
+    MIN_WORDS, MAX_COVER = 4, 0.34
     examples = (
         Example(
             zh="全省新增发明专利4.32万件。",
