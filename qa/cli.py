@@ -18,7 +18,8 @@ class _Parser(argparse.ArgumentParser):
         raise QAError(f"usage: {message} (see `qa {self.prog.split()[-1]} --help`)" if " " in self.prog else f"usage: {message}")
 
 
-FORMATS = ("text", "json", "html", "sarif", "junit", "github")
+FORMATS = ("text", "json", "html", "sarif", "junit", "github", "xlsx")
+BINARY = ("xlsx",)  # written to a file only
 
 
 def _common(c: argparse.ArgumentParser) -> None:
@@ -66,16 +67,23 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, content: str | bytes) -> None:
+    """Write a report whole or not at all: into a temporary file beside it, then renamed."""
     if path == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(content)
         return
+    tmp = None
     try:
         d = os.path.dirname(os.path.abspath(path))
         os.makedirs(d, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        tmp = os.path.join(d, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
     except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.remove(tmp)
         raise QAError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
@@ -86,6 +94,8 @@ def _outputs(args) -> list[tuple[str, str]]:
         fmt, _, path = spec.partition("=")
         if fmt not in FORMATS:
             raise QAError(f"usage: unknown format {fmt!r} (use {', '.join(FORMATS)})")
+        if fmt in BINARY and path in ("", "-"):
+            raise QAError(f"usage: {fmt} is a binary file: give it a path (--format {fmt}=PATH)")
         out.append((fmt, path or "-"))
     if args.json:
         out.append(("json", args.json))
@@ -118,7 +128,7 @@ def settings(args):
     return profile, cfg
 
 
-def render(fmt: str, data: dict, limit: int | None = None) -> str:
+def render(fmt: str, data: dict, limit: int | None = None) -> str | bytes:
     from importlib import import_module
 
     if fmt == "text":

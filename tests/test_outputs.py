@@ -218,3 +218,39 @@ def test_batch_exit_status_is_the_worst_document(tmp_path):
     bad.write_text(ZH + EN, encoding="utf-8")
     assert main(["check", "--batch", str(clean), "--out-dir", str(tmp_path / "o1"), "-q"]) == 0
     assert main(["check", "--batch", str(clean), str(bad), "--out-dir", str(tmp_path / "o2"), "-q"]) == 1
+
+
+def test_excel_lists_each_finding_severest_first_with_its_locations(pair, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "review.xlsx"
+    main(["check", *pair, "--format", f"xlsx={out}", "--format", f"json={tmp_path / 'r.json'}", "-q"])
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Severity", "Code", "Rule", "Status")
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:J{len(rows)}"
+    assert sorted(r[1] for r in rows[1:]) == sorted(f["code"] for f in data["findings"])
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert [rank[r[0]] for r in rows[1:]] == sorted(rank[r[0]] for r in rows[1:])
+    mismatch = next(r for r in rows[1:] if r[1] == "NM01")
+    assert mismatch[4].startswith("4.32万") and "43,500" in mismatch[5] and mismatch[3] == "new"
+    assert mismatch[8].endswith("zh.txt:1") and mismatch[9].endswith("en.txt:1")
+
+
+def test_excel_marks_accepted_findings_and_is_the_same_file_each_time(pair, tmp_path):
+    import openpyxl
+
+    base = tmp_path / "qa-baseline.json"
+    main(["baseline", *pair, "-o", str(base)])
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    main(["check", *pair, "--baseline", str(base), "--format", f"xlsx={first}", "-q"])
+    main(["check", *pair, "--baseline", str(base), "--format", f"xlsx={second}", "-q"])
+    assert first.read_bytes() == second.read_bytes()
+    statuses = {r[3] for r in openpyxl.load_workbook(first).active.iter_rows(min_row=2, values_only=True)}
+    assert statuses == {"accepted (baseline)"}
+
+
+def test_excel_needs_a_file(pair, capsys):
+    assert main(["check", *pair, "--format", "xlsx"]) == 2
+    assert "give it a path" in capsys.readouterr().err
