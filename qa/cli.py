@@ -18,8 +18,8 @@ class _Parser(argparse.ArgumentParser):
         raise QAError(f"usage: {message} (see `qa {self.prog.split()[-1]} --help`)" if " " in self.prog else f"usage: {message}")
 
 
-FORMATS = ("text", "json", "html", "sarif", "junit", "github", "xlsx")
-BINARY = ("xlsx",)  # written to a file only
+FORMATS = ("text", "json", "html", "sarif", "junit", "github", "xlsx", "docx")
+BINARY = ("xlsx", "docx")  # written to a file only
 
 
 def _common(c: argparse.ArgumentParser) -> None:
@@ -135,6 +135,17 @@ def render(fmt: str, data: dict, limit: int | None = None) -> str | bytes:
         from .report import text
 
         return text.render(data, limit=limit)
+    if fmt == "docx":  # a copy of an English DOCX with the comments, or a new review document
+        from .report import docx
+
+        en = data["documents"]["en"]
+        if en["format"] != "docx":
+            return docx.render(data)
+        try:
+            with open(en["path"], "rb") as fh:
+                return docx.render(data, fh.read())
+        except OSError as exc:
+            raise QAError(f"{en['path']}: cannot read: {exc.strerror or exc}") from None
     return import_module(f".report.{fmt}", __package__).render(data)
 
 

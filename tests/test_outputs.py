@@ -254,3 +254,49 @@ def test_excel_marks_accepted_findings_and_is_the_same_file_each_time(pair, tmp_
 def test_excel_needs_a_file(pair, capsys):
     assert main(["check", *pair, "--format", "xlsx"]) == 2
     assert "give it a path" in capsys.readouterr().err
+
+
+def english_docx(path):
+    """A real Word document (python-docx): the figure in a run of its own, and a table cell."""
+    import docx
+
+    doc = docx.Document()
+    p = doc.add_paragraph("The province added ")
+    p.add_run("43,500")
+    p.add_run(" invention patents.")
+    doc.add_paragraph("Trademark registrations reached 709,900, up 12.5%.")
+    doc.save(path)
+    return path
+
+
+def test_word_comments_on_a_copy_of_the_english_docx_anchored_on_the_figure(write, tmp_path):
+    import re
+    import zipfile
+
+    import docx
+
+    en = english_docx(tmp_path / "en.docx")
+    out = tmp_path / "review.docx"
+    main(["check", write("zh.txt", ZH), str(en), "--format", f"docx={out}", "--format", f"json={tmp_path / 'r.json'}", "-q"])
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    review = docx.Document(str(out))
+    assert [p.text for p in review.paragraphs] == [p.text for p in docx.Document(str(en)).paragraphs]
+    assert len(review.comments) == len(data["findings"])
+    assert any(c.text.startswith("NM01 error: 4.32万") for c in review.comments)
+    body = zipfile.ZipFile(out).read("word/document.xml").decode()
+    anchored = re.search(r"<w:commentRangeStart[^>]*/>(.*?)<w:commentRangeEnd", body, re.S).group(1)
+    assert re.findall(r"<w:t[^>]*>([^<]*)</w:t>", anchored) == ["43,500"]
+
+
+def test_word_review_of_text_inputs_is_a_table_of_the_flagged_links(pair, tmp_path):
+    import docx
+
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    main(["check", *pair, "--format", f"docx={first}", "-q"])
+    main(["check", *pair, "--format", f"docx={second}", "-q"])
+    assert first.read_bytes() == second.read_bytes()
+    review = docx.Document(str(first))
+    rows = [[c.text for c in row.cells] for row in review.tables[0].rows]
+    assert rows[0] == ["Chinese", "English"]
+    assert rows[1] == [ZH.splitlines()[0], EN.splitlines()[0]]
+    assert any("NM01" in c.text for c in review.comments)

@@ -10,17 +10,15 @@ for the same report (fixed document and archive dates).
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 
 from ..model import SEVERITY_RANK
+from .archive import FIXED_DATE, fixed_dates
 
 COLUMNS = (  # header, width (characters)
     ("Severity", 9), ("Code", 7), ("Rule", 22), ("Status", 14), ("Chinese", 48), ("English", 56),
     ("Message", 60), ("Evidence", 50), ("Chinese location", 28), ("English location", 28),
 )
 CJK_FONT = "Microsoft YaHei"  # Excel on Windows and macOS has it; others substitute a CJK font
-FIXED_DATE = (2000, 1, 1, 0, 0, 0)
 
 
 def rows(data: dict) -> list[list[str]]:
@@ -81,19 +79,4 @@ def render(data: dict) -> bytes:
     wb.properties.created = wb.properties.modified = datetime(*FIXED_DATE)
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_dates(buf.getvalue())
-
-
-def _fixed_dates(archive: bytes) -> bytes:
-    """The same workbook with every archive member dated FIXED_DATE: the same report, the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(archive)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl dates the save itself
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
-            dst.writestr(member, content)
-    return out.getvalue()
+    return fixed_dates(buf.getvalue())
