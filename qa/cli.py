@@ -18,8 +18,8 @@ class _Parser(argparse.ArgumentParser):
         raise QAError(f"usage: {message} (see `qa {self.prog.split()[-1]} --help`)" if " " in self.prog else f"usage: {message}")
 
 
-FORMATS = ("text", "json", "html", "sarif", "junit", "github", "xlsx", "docx")
-BINARY = ("xlsx", "docx")  # written to a file only
+FORMATS = ("text", "json", "html", "sarif", "junit", "github", "xlsx", "docx", "xliff")
+BINARY = ("xlsx", "docx", "xliff")  # written to a file only
 
 
 def _common(c: argparse.ArgumentParser) -> None:
@@ -135,6 +135,17 @@ def render(fmt: str, data: dict, limit: int | None = None) -> str | bytes:
         from .report import text
 
         return text.render(data, limit=limit)
+    if fmt == "xliff":  # the XLIFF input back, with ITS quality issue marks
+        from .report import xliff
+
+        doc = data["documents"]["zh"]
+        if doc["format"] != "xliff":
+            raise QAError("usage: --format xliff writes an XLIFF input back with its marks; the input is not XLIFF")
+        try:
+            with open(doc["path"], "rb") as fh:
+                return xliff.render(data, fh.read(), doc["path"])
+        except OSError as exc:
+            raise QAError(f"{doc['path']}: cannot read: {exc.strerror or exc}") from None
     if fmt == "docx":  # a copy of an English DOCX with the comments, or a new review document
         from .report import docx
 

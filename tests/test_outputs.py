@@ -300,3 +300,39 @@ def test_word_review_of_text_inputs_is_a_table_of_the_flagged_links(pair, tmp_pa
     assert rows[0] == ["Chinese", "English"]
     assert rows[1] == [ZH.splitlines()[0], EN.splitlines()[0]]
     assert any("NM01" in c.text for c in review.comments)
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="zh-CN" target-language="en-US" datatype="plaintext" original="r.txt">
+  <body>
+   <trans-unit id="1"><source>全省新增发明专利4.32万件。</source><target>The province added 43,500 invention patents.</target></trans-unit>
+   <trans-unit id="2"><source>全省商标注册70.99万件。</source><target>Trademark registrations reached 709,900.</target></trans-unit>
+  </body>
+ </file>
+</xliff>"""
+
+
+def test_xliff_comes_back_with_its_quality_issues_on_the_flagged_unit(write, tmp_path):
+    its = "{http://www.w3.org/2005/11/its}"
+    src = write("r.xlf", XLIFF)
+    out = tmp_path / "r.qa.xlf"
+    assert main(["check", src, "--format", f"xliff={out}", "-q"]) == 1
+    root = etree.fromstring(out.read_bytes())
+    units = root.findall(".//{urn:oasis:names:tc:xliff:document:1.2}trans-unit")
+    assert root.get(f"{its}version") == "2.0"
+    issues = units[0].find(f"{its}locQualityIssues")
+    (issue,) = issues.findall(f"{its}locQualityIssue")
+    assert issue.get("locQualityIssueType") == "numbers" and issue.get("locQualityIssueSeverity") == "90"
+    assert issue.get("locQualityIssueComment").startswith("NM01 number-mismatch: 4.32万")
+    target = units[0].find("{urn:oasis:names:tc:xliff:document:1.2}target")
+    assert target.get(f"{its}locQualityIssuesRef") == "#" + issues.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert units[1].find(f"{its}locQualityIssues") is None  # a clean unit is left as it was
+    # the file still reads as the same XLIFF
+    from qa.load import load
+    assert [p.text for p in load(str(out)).en.paragraphs] == [p.text for p in load(src).en.paragraphs]
+
+
+def test_xliff_output_needs_an_xliff_input(pair, tmp_path, capsys):
+    assert main(["check", *pair, "--format", f"xliff={tmp_path / 'x.xlf'}"]) == 2
+    assert "not XLIFF" in capsys.readouterr().err

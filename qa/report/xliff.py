@@ -1,0 +1,67 @@
+"""XLIFF back with ITS 2.0 Localization Quality Issue marks, the way CAT tools and Okapi
+CheckMate exchange QA results: the same file, each flagged unit's target carrying
+``its:locQualityIssuesRef`` to an ``its:locQualityIssues`` element in the unit, one
+``its:locQualityIssue`` per finding (type, comment, severity 0-100).
+
+Units are numbered as the XLIFF reader numbers them (qa.load.segments): every ``trans-unit``
+(1.2) or ``segment``/``ignorable`` (2.x) in document order. Only attributes and elements in the
+ITS namespace are added, where XLIFF allows other namespaces, so the file stays valid XLIFF.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..errors import QAError
+from ..load.xmlsafe import local, parse_xml
+
+ITS = "http://www.w3.org/2005/11/its"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SEVERITY = {"error": "90", "warning": "50", "info": "10"}
+# ITS 2.0 issue types (https://www.w3.org/TR/its20/#lqissue-typevalues), by rule code prefix
+TYPES = {"NM": "numbers", "DR": "omission", "DC": "omission", "DI": "omission", "AD": "addition",
+         "AC": "addition", "UT": "untranslated", "TI": "inconsistency", "TG": "terminology",
+         "TF": "terminology", "TR": "terminology", "AL": "other"}
+
+
+def render(data: dict, xliff: bytes, path: str) -> bytes:
+    """The XLIFF file ``xliff`` (the one the report was made from) with the report's findings."""
+    root = parse_xml(xliff, path, "XLIFF")
+    if local(root.tag) != "xliff":
+        raise QAError("the --format xliff output needs an XLIFF input", path)
+    units = _units(root)
+    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    by_unit: dict[int, list] = {}
+    for f in data["findings"]:
+        ids = f["en"] or f["zh"]
+        if ids:
+            by_unit.setdefault(lines[ids[0]], []).append(f)
+    for n, (unit, target) in enumerate(units, 1):
+        if n not in by_unit:
+            continue
+        ref = f"qa-lqi-{n}"
+        issues = etree.SubElement(unit, f"{{{ITS}}}locQualityIssues", {XML_ID: ref})
+        for f in by_unit[n]:
+            etree.SubElement(issues, f"{{{ITS}}}locQualityIssue", {
+                "locQualityIssueType": TYPES.get(f["code"][:2], "other"),
+                "locQualityIssueComment": f"{f['code']} {f['rule']}: {f['message']}",
+                "locQualityIssueSeverity": SEVERITY[f["severity"]],
+            })
+        if target is not None:
+            target.set(f"{{{ITS}}}locQualityIssuesRef", f"#{ref}")
+    root.set(f"{{{ITS}}}version", "2.0")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _units(root) -> list[tuple]:
+    """(the element that holds the issues, the target) of each unit, in the reader's order."""
+    out = []
+    if root.get("version", "").startswith("2"):
+        for seg in root.iter():
+            if local(seg.tag) in ("segment", "ignorable"):
+                unit = seg.getparent()  # issues go in the <unit>, beside its segments
+                out.append((unit, next((c for c in seg if local(c.tag) == "target"), None)))
+    else:
+        for tu in root.iter():
+            if local(tu.tag) == "trans-unit":
+                out.append((tu, next((c for c in tu if local(c.tag) == "target"), None)))
+    return out
