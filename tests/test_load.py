@@ -150,3 +150,40 @@ def test_tmx_language_attributes(write):
     assert [p.text for p in bitext.zh.paragraphs] == ["受理专利申请12.5万件。", "扣留1200批次。"]
     assert [p.text for p in bitext.en.paragraphs] == ["125,000 applications.", "1,200 batches."]
     assert bitext.zh.format == "tmx"
+
+
+ALTERNATING = [
+    ("全省新增发明专利4.32万件。", "The province added 43,200 invention patents."),
+    ("全省商标注册70.99万件。", "Trademark registrations reached 709,900."),
+    ("海关扣留侵权货物1200批次。", "Customs detained 1,200 batches of infringing goods."),
+]
+
+
+def test_alternating_lines_are_read_as_pairs(write):
+    text = "\n".join(f"{zh}\n{en}" for zh, en in ALTERNATING) + "\n"
+    bitext = load(write("pasted.txt", text))
+    assert [p.text for p in bitext.zh.paragraphs] == [zh for zh, _ in ALTERNATING]
+    assert [(lk.zh, lk.en) for lk in bitext.links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert [p.line for p in bitext.en.paragraphs] == [2, 4, 6]
+
+
+def test_an_alternating_line_left_untranslated_is_a_dropped_link(write):
+    rows = ALTERNATING[:1] + [("未翻译的一句。", None)] + ALTERNATING[1:]
+    text = "\n".join(zh + (f"\n{en}" if en else "") for zh, en in rows) + "\n"
+    bitext = load(write("pasted.txt", text))
+    assert [(lk.zh, lk.en) for lk in bitext.links] == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+
+
+def test_a_two_column_bilingual_table_in_word_is_read_as_pairs(write):
+    from conftest import make_docx
+
+    table = [("中文", "English")] + ALTERNATING
+    bitext = load(write("table.docx", make_docx([], table=table)))
+    assert [p.text for p in bitext.en.paragraphs] == ["English"] + [en for _, en in ALTERNATING]
+    assert all(len(lk.zh) == 1 and len(lk.en) == 1 for lk in bitext.links)
+
+
+def test_a_chinese_part_then_an_english_part_is_not_alternating(write):
+    text = "\n".join(zh for zh, _ in ALTERNATING) + "\n" + "\n".join(en for _, en in ALTERNATING) + "\n"
+    bitext = load(write("report.txt", text))
+    assert bitext.links is None and len(bitext.zh.paragraphs) == 3

@@ -7,7 +7,7 @@ from ..errors import QAError
 from ..model import Bitext
 from . import docx, html, segments, text
 from .decode import decode, read_bytes
-from .paragraphs import check_language, make_document, split_bilingual
+from .paragraphs import alternating, check_language, make_document, split_bilingual
 
 FORMATS = ("text", "html", "docx", "xliff", "tmx")
 _EXT = {
@@ -63,6 +63,9 @@ def load(source: str, target: str | None = None, encoding: str | None = None) ->
             raise QAError(f"{fmt.upper()} holds both languages; give it alone, without TARGET", source)
         return got
     if target is None:
+        paired = alternating(got, source, fmt)
+        if paired is not None:
+            return paired
         zh, en = split_bilingual(got, source)
         return Bitext(make_document(source, fmt, "zh", zh), make_document(source, fmt, "en", en))
     tfmt, tgot = _read(target, encoding)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import QAError
 from ..lang.text import normalise, script_of
-from ..model import Document, Paragraph
+from ..model import Bitext, Document, Link, Paragraph
 
 Block = tuple[int, str]  # (1-based line or ordinal, text)
 
@@ -67,3 +67,48 @@ def check_language(blocks: list[Block], lang: str, path: str) -> None:
         raise QAError(
             f"expected the {name[lang]} document here, but most paragraphs are {name[other]}", path
         )
+
+
+# Of the blocks with letters, this share at least must stand in a Chinese block followed by an
+# English one for a file to be read as alternating lines (or a two-column table): a line left
+# untranslated here and there is allowed; a Chinese part followed by an English part pairs two.
+_MIN_ALTERNATING = 0.8
+
+
+def alternating(blocks: list[Block], path: str, fmt: str) -> Bitext | None:
+    """A file whose blocks alternate Chinese / English (pasted alternating lines; a bilingual
+    two-column table in DOCX or HTML, read cell by cell, its header row included) as pre-paired
+    links, like XLIFF: each Chinese block with the English block after it. None when the file
+    does not alternate (a Chinese part followed by an English part is split as usual)."""
+    labelled = [(line, text, script_of(text)) for line, text in blocks]
+    voters = [x for x in labelled if x[2]]
+    if len(voters) < 4:
+        return None
+    paired, k = 0, 0  # blocks in a Chinese-then-English pair, read left to right
+    while k < len(voters):
+        if voters[k][2] == "zh" and k + 1 < len(voters) and voters[k + 1][2] == "en":
+            paired, k = paired + 2, k + 2
+        else:
+            k += 1
+    if paired < _MIN_ALTERNATING * len(voters):
+        return None
+    zh_blocks: list[Block] = []
+    en_blocks: list[Block] = []
+    links: list[Link] = []
+    k = 0
+    while k < len(voters):
+        line, text, lang = voters[k]
+        if lang == "zh" and k + 1 < len(voters) and voters[k + 1][2] == "en":
+            zh_blocks.append((line, text))
+            en_blocks.append(voters[k + 1][:2])
+            links.append(Link((len(zh_blocks) - 1,), (len(en_blocks) - 1,), 1.0, ("given by the file: alternating",)))
+            k += 2
+        else:  # a Chinese line with no English after it, or an English line with no Chinese before it
+            side = zh_blocks if lang == "zh" else en_blocks
+            side.append((line, text))
+            links.append(Link((len(zh_blocks) - 1,), (), 0.0) if lang == "zh"
+                         else Link((), (len(en_blocks) - 1,), 0.0))
+            k += 1
+    return Bitext(zh=make_document(path, fmt, "zh", zh_blocks), en=make_document(path, fmt, "en", en_blocks),
+                  links=tuple(links))
+
