@@ -187,3 +187,25 @@ def test_a_chinese_part_then_an_english_part_is_not_alternating(write):
     text = "\n".join(zh for zh, _ in ALTERNATING) + "\n" + "\n".join(en for _, en in ALTERNATING) + "\n"
     bitext = load(write("report.txt", text))
     assert bitext.links is None and len(bitext.zh.paragraphs) == 3
+
+
+def test_a_bilingual_excel_table_is_read_as_pairs(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["中文", "English"])
+    for zh, en in ALTERNATING:
+        wb.active.append([zh, en])
+    wb.save(tmp_path / "table.xlsx")
+    bitext = load(str(tmp_path / "table.xlsx"))
+    assert bitext.zh.format == "xlsx"
+    assert [p.text for p in bitext.zh.paragraphs] == ["中文"] + [zh for zh, _ in ALTERNATING]
+    assert [(lk.zh, lk.en) for lk in bitext.links] == [((k,), (k,)) for k in range(4)]
+
+
+def test_a_damaged_excel_file_is_one_clear_error(write, capsys):
+    from qa.cli import main
+
+    assert main(["check", write("bad.xlsx", b"PK\x03\x04 not really a zip")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "XLSX" in err

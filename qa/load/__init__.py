@@ -5,15 +5,16 @@ import os
 
 from ..errors import QAError
 from ..model import Bitext
-from . import docx, html, segments, text
+from . import docx, html, segments, text, xlsx
 from .decode import decode, read_bytes
 from .paragraphs import alternating, check_language, make_document, split_bilingual
 
-FORMATS = ("text", "html", "docx", "xliff", "tmx")
+FORMATS = ("text", "html", "docx", "xlsx", "xliff", "tmx")
 _EXT = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx",
+    ".xlsx": "xlsx",
     ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff",
     ".tmx": "tmx",
 }
@@ -24,7 +25,7 @@ def detect_format(path: str, data: bytes) -> str:
     if ext in _EXT:
         return _EXT[ext]
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "xlsx" if b"xl/workbook.xml" in data[:65536] else "docx"
     head = data[:2048].lstrip().lower()
     if b"<xliff" in head:
         return "xliff"
@@ -38,6 +39,8 @@ def detect_format(path: str, data: bytes) -> str:
 def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
     if fmt == "docx":
         return docx.blocks(data, path)
+    if fmt == "xlsx":
+        return xlsx.blocks(data, path)
     decoded = decode(data, path, encoding)
     if fmt == "html":
         return html.blocks(decoded, path)
