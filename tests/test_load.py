@@ -209,3 +209,17 @@ def test_a_damaged_excel_file_is_one_clear_error(write, capsys):
     assert main(["check", write("bad.xlsx", b"PK\x03\x04 not really a zip")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "XLSX" in err
+
+
+def test_a_pre_paired_file_whose_last_english_is_cut_off_is_truncated(write):
+    from qa.config import Profile
+    from qa.engine import check
+
+    rows = ALTERNATING * 3 + [("全省商标注册70.99万件，同比增长12.5%，继续保持全国第一，其中马德里国际注册申请量增长显著。",
+                               "Trademark registrations reached 709,900, up 12.5%")]
+    text = "\n".join(f"{zh}\n{en}" for zh, en in rows) + "\n"
+    findings = check(load(write("cut.txt", text)), Profile(select=["dropped-truncation"])).findings
+    assert [f.message for f in findings] == ["The English stops mid-sentence in en-10 (line 20)"]
+    whole = text.replace("up 12.5%", "up 12.5% year on year, still first in the country, with Madrid "
+                         "international applications up markedly.")
+    assert check(load(write("whole.txt", whole)), Profile(select=["dropped-truncation"])).findings == []

@@ -309,6 +309,12 @@ class LengthModel:
     def en_len(ctx: Context, en) -> int:
         return sum(len(ctx.en[j].norm) for j in en)
 
+    def shortfall(self, zh_chars: int, en_chars: int) -> float:
+        """How many spreads a link's English falls short of the document's ratio (negative: longer)."""
+        if not self.known or not zh_chars or not en_chars:
+            return 0.0
+        return (self.centre - math.log(en_chars / zh_chars)) / self.spread
+
     def log_odds_added(self, zh_chars: int, en_chars: int, added_chars: int) -> float:
         """Log-likelihood ratio of "``added_chars`` of the English have no source" against "the
         English translates the Chinese and no more"."""

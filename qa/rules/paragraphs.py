@@ -40,7 +40,24 @@ def truncated_tail(ctx: Context) -> tuple[list[int], bool] | None:
     cut = not ctx.en[last_en_link.en[-1]].text.rstrip().endswith(_SENTENCE_END)
     if len(tail) >= 2 or (tail and cut):
         return tail, cut
+    if not tail and cut and last_en_link.zh and _cut_off(ctx, last_en_link):
+        return [], True  # the last pair's English stops mid-sentence (a cut-off export)
     return None
+
+
+def _cut_off(ctx: Context, link) -> bool:
+    """The link's Chinese ends a sentence and its English, five words or more, stops without
+    ending one (truncated_tail checked that), and is short for its Chinese by the document's own ratio (1.5 spreads or more):
+    an English cut off. Not a heading or a signature (those end a sentence in neither language),
+    nor a social post that never ends its sentences (its length is whole)."""
+    from .evidence import LengthModel
+
+    zh = ctx.zh[link.zh[-1]].text.rstrip()
+    en = ctx.en[link.en[-1]].text.rstrip()
+    if not (zh.endswith(("。", "！", "？")) and len(en.split()) >= 5):
+        return False
+    lengths = LengthModel(ctx)
+    return lengths.known and lengths.shortfall(lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)) >= 1.5
 
 
 class DroppedParagraph(Rule):
