@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     c.add_argument("-q", "--quiet", action="store_true", help="no terminal summary")
     c.add_argument("--max-lines", type=int, default=50, help="findings shown in the terminal summary (default 50)")
+    c.add_argument("-v", "--verbose", action="store_true", help="terminal summary: list accepted findings too")
     c.add_argument("--batch", action="store_true", help="each PATH is one bilingual document (or a directory of them)")
     c.add_argument("--out-dir", metavar="DIR", default="qa-reports", help="batch: where the reports and index.html go (default qa-reports)")
     c.add_argument("-j", "--jobs", type=int, default=None, help="batch: worker processes (default: the number of CPUs)")
@@ -198,7 +199,10 @@ def cmd_check(args) -> int:
     for fmt, path in outputs:
         _write(path, render(fmt, data))
     if not args.quiet and not any(p == "-" for _, p in outputs):
-        sys.stdout.write(render("text", data, limit=args.max_lines))
+        from .report import text
+
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(text.render(data, limit=args.max_lines, verbose=args.verbose, colour=colour))
     if args.exit_zero:
         return 0
     return 1 if result.failed() else 0

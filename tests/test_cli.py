@@ -83,7 +83,7 @@ def test_terminal_summary_lines(write, capsys):
     assert main(["check", zh, en]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (f"{zh}:1: NM02 error [number-scale] 3982.10亿 = 398,210,000,000 = 398.21 billion, "
-                      "but the English says 39.821 billion (x10 scale error, too small)")
+                      f"but the English says 39.821 billion (x10 scale error, too small) (en: {en}:1)")
     assert out[1].startswith(f"{zh}:2: DR02 error [dropped-truncation]") or out[1].startswith(f"{zh}:2: DR01")
     assert out[-1].endswith("FAILED (fail-on error)")
 
@@ -116,3 +116,22 @@ def test_python_dash_m_and_console_script_agree(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stdout.strip().splitlines()[-1].startswith("44 Chinese and 45 English paragraphs")
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["paragraphs"] == {"zh": 44, "en": 45}
+
+
+def test_terminal_lists_errors_first_and_accepted_findings_only_with_v(write, tmp_path, capsys):
+    zh = write("zh.txt", "全省新增发明专利4.32万件，商标注册70.99万件。\n技术合同成交额3982.10亿元。")
+    en = write("en.txt", "The province added 43,200 invention patents.\nContracts worth RMB39.821 billion.")
+    main(["check", zh, en])
+    lines = capsys.readouterr().out.splitlines()[:-1]
+    severities = [line.split()[2] for line in lines]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)  # error first
+    assert lines[0].startswith(f"{zh}:2: NM02 error")
+    base = str(tmp_path / "b.json")
+    main(["baseline", zh, en, "-o", base])
+    capsys.readouterr()
+    main(["check", zh, en, "--baseline", base])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{len(lines)} accepted findings not shown (-v lists them)"
+    main(["check", zh, en, "--baseline", base, "-v"])
+    assert all(line.endswith("[accepted]") for line in capsys.readouterr().out.splitlines()[:-1])
+

@@ -1,26 +1,43 @@
-"""The terminal summary: one line per finding (path:line: CODE severity message), then counts.
+"""The terminal summary: one line per finding, error first, then warning and info, each in
+reading order (path:line: CODE severity [rule] message, then the other side's path:line), then
+the counts. Findings a baseline or waiver accepted are counted, and listed only with -v.
 
-The line format is stable, like Vale's and Ruff's, so it doubles as golden test output.
+The line format is stable, like Vale's and Ruff's, so it doubles as golden test output; colour
+(severity words) only on a terminal, and never with NO_COLOR.
 """
 from __future__ import annotations
 
+from ..model import SEVERITY_RANK
 
-def render(data: dict, limit: int | None = None) -> str:
-    lines_of = {
-        side: {p["id"]: p["line"] for p in data["paragraphs"][side]} for side in ("zh", "en")
-    }
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[2m"}
+RESET = "\033[0m"
+
+
+def render(data: dict, limit: int | None = None, verbose: bool = False, colour: bool = False) -> str:
+    lines_of = {side: {p["id"]: p["line"] for p in data["paragraphs"][side]} for side in ("zh", "en")}
     docs = data["documents"]
-    out = []
-    findings = data["findings"]
+
+    def at(side: str, f: dict) -> str:
+        return f"{docs[side]['path']}:{lines_of[side][f[side][0]]}"
+
+    def order(f: dict):
+        side = "zh" if f["zh"] else "en"
+        return (-SEVERITY_RANK[f["severity"]], side, lines_of[side][f[side][0]] if f[side] else 0)
+
+    accepted = [f for f in data["findings"] if "suppressed" in f]
+    findings = sorted((f for f in data["findings"] if verbose or "suppressed" not in f), key=order)
     shown = findings if limit is None else findings[:limit]
+    out = []
     for f in shown:
-        if f["zh"]:
-            where = f"{docs['zh']['path']}:{lines_of['zh'][f['zh'][0]]}"
-        else:
-            where = f"{docs['en']['path']}:{lines_of['en'][f['en'][0]]}"
-        out.append(f"{where}: {f['code']} {f['severity']} [{f['rule']}] {f['message']}")
+        where = at("zh", f) if f["zh"] else at("en", f)
+        other = f" (en: {at('en', f)})" if f["zh"] and f["en"] else ""
+        severity = f"{COLOURS[f['severity']]}{f['severity']}{RESET}" if colour else f["severity"]
+        mark = " [accepted]" if "suppressed" in f else ""
+        out.append(f"{where}: {f['code']} {severity} [{f['rule']}] {f['message']}{other}{mark}")
     if len(shown) < len(findings):
         out.append(f"... and {len(findings) - len(shown)} more (use --json or --html for all)")
+    if accepted and not verbose:
+        out.append(f"{len(accepted)} accepted finding{'s' if len(accepted) > 1 else ''} not shown (-v lists them)")
     s = data["summary"]
     counts = s["findings"]
     status = "FAILED" if s["failed"] else "passed"
