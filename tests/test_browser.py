@@ -111,5 +111,46 @@ def test_hostile_text_does_not_run_in_the_browser(browser, write, tmp_path):
     main(["check", zh, en, "--html", str(out), "-q"])
     page, problems = _open(browser, out)
     assert page.title() != "pwned"
-    assert "<script>" in page.locator("#zh-1").inner_text()
+    assert "<script>" in page.locator("#zh-1").text_content()  # in the full text, collapsed
+    assert "<script>" in page.locator("#finding-list .pair").first.inner_text()  # and shown in the triage view
     page.close()
+
+
+def test_triage_keys_accept_with_a_reason_and_download_a_baseline_that_qa_reads(browser, tmp_path, capsys):
+    import json
+
+    out = tmp_path / "report.html"
+    main(["check", str(SEEDS[2]), "--html", str(out), "-q"])
+    page, problems = _open(browser, out)
+    items = page.locator("#finding-list > li.finding")
+    severities = [items.nth(k).get_attribute("data-severity") for k in range(items.count())]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)  # error first
+    assert not page.locator("#full-text").evaluate("d => d.open")  # the full text is one click away
+    page.keyboard.press("j")
+    first = items.first.get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == first
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == items.nth(1).get_attribute("id")
+    page.keyboard.press("k")
+    page.once("dialog", lambda d: d.accept("checked with the author"))
+    page.keyboard.press("a")
+    assert page.locator("#accepted-count").inner_text() == "1"
+    with page.expect_download() as got:
+        page.locator("#download-baseline").click()
+    path = tmp_path / "qa-baseline.json"
+    got.value.save_as(str(path))
+    baseline = json.loads(path.read_text(encoding="utf-8"))
+    assert [e["reason"] for e in baseline["entries"]] == ["checked with the author"]
+    assert baseline["entries"][0]["fingerprint"] == first[2:]
+    # the downloaded file is a baseline qa accepts: that finding is now a waiver
+    capsys.readouterr()
+    main(["check", str(SEEDS[2]), "--baseline", str(path), "--json", "-", "-q"])
+    report = json.loads(capsys.readouterr().out)
+    waived = [f for f in report["findings"] if f.get("suppressed", {}).get("kind") == "waiver"]
+    assert [f["fingerprint"] for f in waived] == [first[2:]]
+    # a link into the full text opens it
+    page.locator("a.para-link").first.click()
+    assert page.locator("#full-text").evaluate("d => d.open")
+    assert problems == []
+    page.close()
+

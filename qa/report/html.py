@@ -10,18 +10,19 @@ from collections import Counter
 from markupsafe import Markup, escape
 
 from .. import resources
-from ..model import SEVERITIES
+from ..model import SEVERITIES, SEVERITY_RANK
 
 
-def _highlight(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
-    """``text`` escaped, with non-overlapping finding spans wrapped in <mark> linking to the finding."""
+def _highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> Markup:
+    """``text`` escaped, with non-overlapping finding spans wrapped in <mark> linking to the
+    finding and labelled with its rule code."""
     out, pos = [], 0
-    for start, end, sev, fp in sorted(spans):
+    for start, end, sev, fp, code in sorted(spans):
         if start < pos or end <= start:
             continue
         out.append(escape(text[pos:start]))
         out.append(
-            Markup('<mark class="{}" data-f="{}"><a href="#f-{}">').format(sev, fp, fp)
+            Markup('<mark class="{}" data-f="{}" data-code="{}" title="{}"><a href="#f-{}">').format(sev, fp, code, code, fp)
             + escape(text[start:end])
             + Markup("</a></mark>")
         )
@@ -79,7 +80,7 @@ def render(data: dict) -> str:
     per_para: dict[str, list] = {}
     for f in data["findings"]:
         for s in f.get("spans", []):
-            spans.setdefault(s["para"], []).append((s["start"], s["end"], f["severity"], f["fingerprint"]))
+            spans.setdefault(s["para"], []).append((s["start"], s["end"], f["severity"], f["fingerprint"], f["code"]))
         for pid in f["zh"] + f["en"]:
             per_para.setdefault(pid, []).append(f)
     paras = {p["id"]: p for side in ("zh", "en") for p in data["paragraphs"][side]}
@@ -103,7 +104,18 @@ def render(data: dict) -> str:
         }
         for n, link in enumerate(data["alignment"])
     ]
-    active = [f for f in data["findings"] if "suppressed" not in f]
+    # the triage view: the flagged links only, error first, then reading order; each finding with
+    # the Chinese and English of its link (at most two paragraphs a side), highlighted
+    lines = {pid: p["line"] for pid, p in paras.items()}
+
+    def order(f):
+        first = (f["zh"] or f["en"] or [""])[0]
+        return (-SEVERITY_RANK[f["severity"]], 0 if first.startswith("zh") else 1, lines.get(first, 0))
+
+    def sides(f):
+        return {side: ([view(pid) for pid in f[side][:2]], max(0, len(f[side]) - 2)) for side in ("zh", "en")}
+
+    active = sorted((dict(f, sides=sides(f)) for f in data["findings"] if "suppressed" not in f), key=order)
     accepted = [f for f in data["findings"] if "suppressed" in f]
     counts = Counter((f["rule"], f["severity"]) for f in active)
     by_rule = []
@@ -115,6 +127,9 @@ def render(data: dict) -> str:
     return _env().get_template("report.html.j2").render(
         doc=data, rows=rows, findings=active, accepted=accepted, by_rule=by_rule, chart=chart(by_rule),
         truncation=truncation, severities=SEVERITIES, css=_asset("report.css"), js=_asset("report.js"),
+        baseline_entries=[{k: f[k] for k in ("fingerprint", "rule", "code", "message")}
+                          | ({"reason": f["suppressed"]["reason"]} if f["suppressed"].get("reason") else {})
+                          for f in accepted],
     )
 
 
