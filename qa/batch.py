@@ -12,7 +12,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .errors import QAError
 
-EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".xlf", ".xliff", ".tmx")
+# Formats a batch can write per document, beside NAME.json and NAME.html, and their file endings.
+EXTRA = {"xlsx": ".xlsx", "docx": ".docx", "xliff": ".qa.xlf", "sarif": ".sarif", "junit": ".junit.xml"}
+EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".xlsx", ".xlf", ".xliff", ".tmx")
 
 
 def documents(paths: list[str]) -> list[tuple[str, str | None]]:
@@ -57,7 +59,7 @@ def _one(job):
     from .report import html as html_report
     from .report import json as json_report
 
-    source, target, profile, cfg, encoding, baseline, glossary, reference, out_dir, name = job
+    source, target, profile, cfg, encoding, baseline, glossary, reference, out_dir, name, formats = job
     try:
         result = cli.run_one(source, target, profile, cfg, encoding, baseline, glossary, reference)
     except QAError as exc:
@@ -68,14 +70,21 @@ def _one(job):
     data = result.to_dict()
     cli._write(os.path.join(out_dir, name + ".json"), json_report.render(data))
     cli._write(os.path.join(out_dir, name + ".html"), html_report.render(data))
+    written = []
+    for fmt in formats:  # the review formats asked for, where they apply (xliff: XLIFF inputs)
+        if fmt == "xliff" and data["documents"]["zh"]["format"] != "xliff":
+            continue
+        cli._write(os.path.join(out_dir, name + EXTRA[fmt]), cli.render(fmt, data))
+        written.append((fmt, name + EXTRA[fmt]))
     return {
-        "name": name, "source": source, "target": target,
+        "name": name, "source": source, "target": target, "outputs": written,
         "counts": data["summary"]["findings"], "failed": data["summary"]["failed"],
         "paragraphs": data["summary"]["paragraphs"], "status": 1 if result.failed() else 0,
     }
 
 
-def run_batch(args, profile, cfg) -> int:
+def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
+    """``formats``: review formats written beside each document's JSON and HTML (keys of EXTRA)."""
     from . import cli
     from .report import html as html_report
 
@@ -87,7 +96,7 @@ def run_batch(args, profile, cfg) -> int:
         n = names.get(name, 0)
         names[name] = n + 1
         work.append((source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference, args.out_dir,
-                     name if n == 0 else f"{name}-{n + 1}"))
+                     name if n == 0 else f"{name}-{n + 1}", formats))
     workers = max(1, min(args.jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         rows = [_one(w) for w in work]

@@ -95,14 +95,14 @@ def _outputs(args) -> list[tuple[str, str]]:
         fmt, _, path = spec.partition("=")
         if fmt not in FORMATS:
             raise QAError(f"usage: unknown format {fmt!r} (use {', '.join(FORMATS)})")
-        if fmt in BINARY and path in ("", "-"):
+        if fmt in BINARY and path in ("", "-") and not _is_batch(args):
             raise QAError(f"usage: {fmt} is a binary file: give it a path (--format {fmt}=PATH)")
         out.append((fmt, path or "-"))
     if args.json:
         out.append(("json", args.json))
     if args.html:
         out.append(("html", args.html))
-    if sum(1 for _, p in out if p == "-") > 1:
+    if sum(1 for _, p in out if p == "-") > 1 and not _is_batch(args):
         raise QAError("usage: only one output can go to stdout; give the others a path (--format FMT=PATH)")
     return out
 
@@ -188,11 +188,12 @@ def cmd_check(args) -> int:
     outputs = _outputs(args)
     profile, cfg = settings(args)
     if _is_batch(args):
-        from .batch import run_batch
+        from .batch import EXTRA, run_batch
 
-        if outputs:
-            raise QAError("usage: a batch writes one report per document into --out-dir; --json/--html/--format are for one document")
-        return run_batch(args, profile, cfg)
+        if args.json or args.html or any(p != "-" or f not in EXTRA for f, p in outputs):
+            raise QAError("usage: a batch writes one report per document into --out-dir: --format "
+                          f"{'/'.join(EXTRA)} without a path adds one per document; --json/--html/paths are for one document")
+        return run_batch(args, profile, cfg, tuple(dict.fromkeys(f for f, _ in outputs)))
     source, target = args.paths[0], (args.paths[1] if len(args.paths) > 1 else None)
     result = run_one(source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference)
     data = result.to_dict()

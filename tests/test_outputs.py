@@ -336,3 +336,27 @@ def test_xliff_comes_back_with_its_quality_issues_on_the_flagged_unit(write, tmp
 def test_xliff_output_needs_an_xliff_input(pair, tmp_path, capsys):
     assert main(["check", *pair, "--format", f"xliff={tmp_path / 'x.xlf'}"]) == 2
     assert "not XLIFF" in capsys.readouterr().err
+
+
+def test_batch_writes_the_review_formats_asked_for_beside_each_report(tmp_path, write):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.zh.txt").write_text(ZH, encoding="utf-8")
+    (docs / "a.en.txt").write_text(EN, encoding="utf-8")
+    (docs / "job.xlf").write_text(XLIFF, encoding="utf-8")
+    out = tmp_path / "reports"
+    main(["check", str(docs), "--out-dir", str(out), "--format", "xlsx", "--format", "xliff", "-q"])
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["index.html", "a.json", "a.html", "a.xlsx",
+                            "job.json", "job.html", "job.xlsx", "job.qa.xlf"])  # xliff only for the XLIFF input
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="a.xlsx"' in index and 'href="job.qa.xlf"' in index
+
+
+def test_a_batch_output_with_a_path_is_refused(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.zh.txt").write_text(ZH, encoding="utf-8")
+    (docs / "a.en.txt").write_text(EN, encoding="utf-8")
+    assert main(["check", str(docs), "--format", f"xlsx={tmp_path / 'x.xlsx'}"]) == 2
+    assert "without a path" in capsys.readouterr().err
