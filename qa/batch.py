@@ -54,7 +54,8 @@ def _name(source: str, target: str | None) -> str:
 
 
 def _one(job):
-    """Worker: check one document and write its reports; return its summary line."""
+    """Worker: check one document; return its summary line and its reports (file name -> text or
+    bytes), which the caller writes: a worker on another machine need not share the disk."""
     from . import cli
     from .report import html as html_report
     from .report import json as json_report
@@ -68,16 +69,15 @@ def _one(job):
         return {"name": name, "source": source, "target": target, "status": 2,
                 "error": f"internal error: {type(exc).__name__}: {exc}"}
     data = result.to_dict()
-    cli._write(os.path.join(out_dir, name + ".json"), json_report.render(data))
-    cli._write(os.path.join(out_dir, name + ".html"), html_report.render(data))
+    files = {name + ".json": json_report.render(data), name + ".html": html_report.render(data)}
     written = []
     for fmt in formats:  # the review formats asked for, where they apply (xliff: XLIFF inputs)
         if fmt == "xliff" and data["documents"]["zh"]["format"] != "xliff":
             continue
-        cli._write(os.path.join(out_dir, name + EXTRA[fmt]), cli.render(fmt, data))
+        files[name + EXTRA[fmt]] = cli.render(fmt, data)
         written.append((fmt, name + EXTRA[fmt]))
     return {
-        "name": name, "source": source, "target": target, "outputs": written,
+        "name": name, "source": source, "target": target, "outputs": written, "files": files,
         "counts": data["summary"]["findings"], "failed": data["summary"]["failed"],
         "paragraphs": data["summary"]["paragraphs"], "status": 1 if result.failed() else 0,
     }
@@ -97,12 +97,20 @@ def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
         names[name] = n + 1
         work.append((source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference, args.out_dir,
                      name if n == 0 else f"{name}-{n + 1}", formats))
-    workers = max(1, min(args.jobs or os.cpu_count() or 1, len(work)))
-    if workers == 1:
-        rows = [_one(w) for w in work]
+    progress = _progress(len(work), quiet=args.quiet)
+    if getattr(args, "scheduler", None):
+        rows = _on_dask(args.scheduler, work, progress)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            rows = list(pool.map(_one, work))
+        workers = max(1, min(args.jobs or os.cpu_count() or 1, len(work)))
+        if workers == 1:
+            rows = [progress(_one(w)) for w in work]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                rows = [progress(r) for r in pool.map(_one, work)]
+    progress(None)
+    for r in rows:
+        for file, content in r.pop("files", {}).items():
+            cli._write(os.path.join(args.out_dir, file), content)
     cli._write(os.path.join(args.out_dir, "index.html"), html_report.render_index(rows, profile.fail_on))
     worst = 0
     for r in rows:
@@ -121,3 +129,41 @@ def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
     if args.exit_zero and worst == 1:
         return 0
     return worst
+
+
+def _on_dask(address: str, work: list, progress) -> list[dict]:
+    """The documents checked on a Dask distributed cluster (``dask scheduler`` at ``address``,
+    ``dask worker ADDRESS`` on each machine, qa installed on each). A document whose worker dies
+    is run again on another (the scheduler reschedules it); one that raises is retried twice."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise QAError("--scheduler needs dask[distributed] (pip install 'dask[distributed]')") from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise QAError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        futures = client.map(_one, work, pure=False, retries=2)
+        for _ in as_completed(futures):
+            progress(True)
+        return client.gather(futures)
+
+
+def _progress(total: int, quiet: bool):
+    """A progress bar on stderr when it is a terminal (tqdm); else nothing. Call with each
+    finished document, then with None to close."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return lambda row: row
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
+
+    def tick(row):
+        if row is None:
+            bar.close()
+        else:
+            bar.update(1)
+        return row
+    return tick
+

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--batch", action="store_true", help="each PATH is one bilingual document (or a directory of them)")
     c.add_argument("--out-dir", metavar="DIR", default="qa-reports", help="batch: where the reports and index.html go (default qa-reports)")
     c.add_argument("-j", "--jobs", type=int, default=None, help="batch: worker processes (default: the number of CPUs)")
+    c.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="batch: run the documents on a Dask distributed cluster (tcp://HOST:8786)")
 
     b = sub.add_parser("baseline", help="write the current findings as accepted (for --baseline)")
     b.add_argument("paths", nargs="+", metavar="PATH", help="SOURCE [TARGET], as for check")
