@@ -96,9 +96,13 @@ def candidates(zh_texts: list[str], least: int = MIN_LINKS) -> dict[str, set[int
                 if len(joined) >= MIN_CHARS:
                     where[joined].add(n)
     frequent = {t: links for t, links in where.items() if len(links) >= least}
-    # a candidate only ever seen inside a longer one is a fragment of it (广州知识产权 of 广州知识产权法院)
+    # a candidate only ever seen inside a longer one is a fragment of it (广州知识产权 of 广州知识产权法院):
+    # compared only with the candidates seen in exactly the same texts (grouped, not all against all)
+    same_texts: dict[frozenset, list[str]] = defaultdict(list)
+    for t, links in frequent.items():
+        same_texts[frozenset(links)].append(t)
     return {t: links for t, links in frequent.items()
-            if not any(t != u and t in u and links == frequent[u] for u in frequent)}
+            if not any(t != u and t in u for u in same_texts[frozenset(links)])}
 
 
 def pieces_of(term: str) -> list[frozenset]:
