@@ -115,7 +115,7 @@ def pieces_of(term: str) -> list[frozenset]:
     return [p for p in out if p]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # a text per aligned link: a book has thousands
 def _split(english: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group()) for m in _TOKEN.finditer(english))
 
@@ -135,7 +135,7 @@ def _tokens(english: str, stems: frozenset) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # a text per aligned link: a book has thousands
 def _layout(english: str):
     """The words of a text as far as they do not depend on the term, computed once per text:
     whole words; the long run-together ones still to be searched for each term's stems (where
