@@ -287,7 +287,7 @@ def name_of(word: str) -> tuple[str, ...]:
     return tuple(glosses().get(word, "").partition(" | ")[2].split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # every paragraph of a book, segmented once per check
 def segment(text: str) -> tuple[tuple[int, str], ...]:
     """Forward maximum matching against the dictionary: (offset, word) for
     every dictionary word of two or more characters, and single characters
