@@ -11,6 +11,7 @@ from ...resources import read_text
 # before 5. The patterns mean an ASCII boundary: before a pattern's first token, not after a
 # letter or digit; elsewhere, between one and something else.
 _ASCII_START = r"(?<![A-Za-z0-9])"
+_ASCII_END = r"(?![A-Za-z0-9])"
 _ASCII_BOUNDARY = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
 # Patterns with a digit are tried only this far around each run of digits (characters before,
 # after): a paragraph is mostly words, and trying thirty patterns at every letter of it costs
@@ -34,6 +35,8 @@ def patterns(side: str) -> tuple[re.Pattern | None, re.Pattern | None]:
         digit = bool(re.search(r"\\d|[0-9]", regex)) and not re.search(r"[一二三四五六七八九十]", regex)
         if regex.startswith(r"\b"):
             regex = _ASCII_START + regex[2:]
+        if regex.endswith(r"\b"):  # after a letter or digit (every pattern ends so): not before one
+            regex = regex[:-2] + _ASCII_END
         regex = regex.replace(r"\b", _ASCII_BOUNDARY)
         (near if digit else anywhere).append(f"{flags}{regex})" if flags else f"(?:{regex})")
     return (re.compile("|".join(near)) if near else None, re.compile("|".join(anywhere)) if anywhere else None)
