@@ -4,6 +4,7 @@ import json
 import pytest
 from conftest import ROOT, SEEDS, make_docx
 
+from qa.errors import QAError
 from qa.load import load
 
 ZH = "2025年，全省受理专利申请12.5万件。\n海关扣留侵权货物1200批次。\n"
@@ -223,3 +224,19 @@ def test_a_pre_paired_file_whose_last_english_is_cut_off_is_truncated(write):
     whole = text.replace("up 12.5%", "up 12.5% year on year, still first in the country, with Madrid "
                          "international applications up markedly.")
     assert check(load(write("whole.txt", whole)), Profile(select=["dropped-truncation"])).findings == []
+
+
+def test_xliff_whose_language_attributes_are_backwards_is_read_by_the_text(write, capsys):
+    x = XLIFF12.format(src="en-US", trg="zh-CN", a1="全省受理专利申请12.5万件。", b1="125,000 applications.",
+                       a2="海关扣留1200批次。", b2="Customs detained 1,200 batches.", a3="未翻译的句子。")
+    bitext = load(write("r.xlf", x))
+    assert bitext.zh.paragraphs[0].text == "全省受理专利申请12.5万件。"
+    assert bitext.en.paragraphs[0].text == "125,000 applications."
+    assert "read by the text" in capsys.readouterr().err
+
+
+def test_xliff_with_no_chinese_side_is_an_input_error(write):
+    x = XLIFF12.format(src="zh-CN", trg="en-US", a1="Patent applications.", b1="125,000 applications.",
+                       a2="Customs.", b2="Customs detained 1,200 batches.", a3="Untranslated.")
+    with pytest.raises(QAError, match="not in Chinese"):
+        load(write("r.xlf", x))

@@ -41,7 +41,29 @@ def text_of(el) -> str:
     return " ".join("".join(parts).split())
 
 
+def _by_the_text(pairs: list[tuple[str, str]], path: str, fmt: str) -> list[tuple[str, str]]:
+    """The pairs as the text has them: when the side the language attributes call Chinese is
+    mostly English and the other mostly Chinese (attributes written the wrong way round), the
+    sides are swapped and said so on stderr, never checked backwards; a file with no Chinese
+    on either side is an input error."""
+    import sys
+
+    from ..lang.text import script_of
+
+    def share(side: int, lang: str) -> float:
+        labels = [script_of(p[side]) for p in pairs if p[side]]
+        return sum(1 for x in labels if x == lang) / len(labels) if labels else 0.0
+    if share(0, "zh") >= 0.5:
+        return pairs
+    if share(1, "zh") >= 0.5 and share(0, "en") >= 0.5:
+        print(f"qa: note: {path}: the {fmt.upper()} language attributes name the English side Chinese; "
+              "read by the text instead", file=sys.stderr)
+        return [(en, zh) for zh, en in pairs]
+    raise QAError(f"the side the {fmt.upper()} file calls Chinese is not in Chinese", path)
+
+
 def _bitext(pairs: list[tuple[str, str]], path: str, fmt: str) -> Bitext:
+    pairs = _by_the_text(pairs, path, fmt)
     zh_blocks, en_blocks, links = [], [], []
     for n, (zh, en) in enumerate(pairs, 1):
         if not zh and not en:
