@@ -240,3 +240,28 @@ def test_xliff_with_no_chinese_side_is_an_input_error(write):
                        a2="Customs.", b2="Customs detained 1,200 batches.", a3="Untranslated.")
     with pytest.raises(QAError, match="not in Chinese"):
         load(write("r.xlf", x))
+
+
+PAGE = """<!DOCTYPE html><html><body>
+<header class="site-header"><a href="/">首页</a> <a href="/news">新闻</a></header>
+<nav><ul><li>政策</li><li>数据</li></ul></nav>
+<div id="cookie-banner">本网站使用cookie。</div>
+<article><header><h1>全省知识产权保护状况</h1></header>
+<p>全省新增发明专利4.32万件。</p><p>全省商标注册70.99万件。</p>
+<footer>来源：省知识产权局</footer></article>
+<aside>相关阅读：往年报告</aside>
+<footer>版权所有 © 2025</footer>
+</body></html>"""
+
+
+def test_a_web_page_is_read_without_its_navigation_menus_banners_and_footer(write):
+    bitext = load(write("zh.html", PAGE), write("en.txt", "IP protection\\nThe province added 43,200 patents.\\n"))
+    assert [p.text for p in bitext.zh.paragraphs] == [
+        "全省知识产权保护状况", "全省新增发明专利4.32万件。", "全省商标注册70.99万件。", "来源：省知识产权局"]
+
+
+def test_a_page_without_an_article_still_drops_its_chrome(write):
+    page = PAGE.replace("<article>", "<div>").replace("</article>", "</div>")
+    bitext = load(write("zh.html", page), write("en.txt", "IP protection\\n"))
+    texts = [p.text for p in bitext.zh.paragraphs]
+    assert "全省新增发明专利4.32万件。" in texts and not any("cookie" in t or "版权所有" in t or "政策" in t for t in texts)
