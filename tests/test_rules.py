@@ -79,3 +79,16 @@ def test_severity_override_and_ignore(write):
     assert [f.severity for f in check(bitext, prof).findings if f.rule == "number-missing"] == ["error"]
     prof = Profile(ignore=["number-"])
     assert not [f for f in check(bitext, prof).findings if f.rule.startswith("number-")]
+
+
+def test_a_source_line_after_a_truncated_english_does_not_hide_the_truncation(write):
+    from qa.config import Profile
+    from qa.engine import check
+    from qa.load import load
+
+    zh = ("2025年，全省受理专利申请12.5万件。\n海关扣留侵权货物1200批次。\n全省法院审结知识产权案件9.5万件。\n"
+          "检察机关起诉侵犯知识产权犯罪1155件。\n来源：广东省知识产权局\n")
+    en = ("In 2025, the province received 125,000 patent applications.\nCustoms detained 1,200 batches of\n"
+          "Source: Guangdong Intellectual Property Administration\n")
+    findings = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["dropped-truncation"])).findings
+    assert [f.message.split(":")[0] for f in findings] == ["The English stops mid-sentence in en-2 (line 2)"]

@@ -228,7 +228,7 @@ SENTENCE_GAP = 1.0
 
 def cut_link(ctx: Context):
     tail = truncated_tail(ctx)
-    return len(ctx.en) - 1 if tail and tail[1] else None
+    return tail.stop if tail and tail.cut else None
 
 
 def present_numbers(ctx: Context, side: int = 0, exact: bool = False) -> set[int]:

@@ -397,7 +397,7 @@ class NumberMissing(_NumberRule):
 
     def check(self, ctx: Context):
         tail = truncated_tail(ctx)
-        cut_at = len(ctx.en) - 1 if tail and tail[1] else None
+        cut_at = tail.stop if tail and tail.cut else None
         for link, lm, owner in self.matches(ctx):
             if cut_at in link.en:
                 continue  # the English stops inside this link: dropped-truncation says so

@@ -1,6 +1,9 @@
 """Rules read off the alignment: paragraphs with no counterpart, a truncated tail, weak links."""
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from ..model import Link, Span
 from .base import Context, Example, Rule, clip
 
@@ -25,12 +28,23 @@ def _runs(alignment: tuple[Link, ...], side: str) -> list[list[int]]:
     return runs
 
 
-def truncated_tail(ctx: Context) -> tuple[list[int], bool] | None:
+class Tail(NamedTuple):
+    run: list[int]  # the trailing Chinese paragraphs with no English
+    cut: bool  # the English stops mid-sentence
+    stop: int  # the English paragraph where it stops (before a signature or source line)
+
+
+def truncated_tail(ctx: Context) -> Tail | None:
     """The trailing run of untranslated Chinese paragraphs, and whether the
     last English paragraph stops mid-sentence; None when the English is whole."""
     tail: list[int] = []
     last_en_link = None
-    for link in reversed(ctx.alignment):
+    links = list(ctx.alignment)
+    # a signature, date or source line after the English (Source: ..., 2025-04-24) does not
+    # hide where the English stopped: at most two such links at the very end are passed over
+    while len(links) > 1 and len(ctx.alignment) - len(links) < 2 and _colophon(ctx, links[-1]):
+        links.pop()
+    for link in reversed(links):
         if link.en:
             last_en_link = link
             break
@@ -38,11 +52,26 @@ def truncated_tail(ctx: Context) -> tuple[list[int], bool] | None:
     if last_en_link is None:
         return None  # no English at all: nothing to call truncated
     cut = not ctx.en[last_en_link.en[-1]].text.rstrip().endswith(_SENTENCE_END)
+    stop = last_en_link.en[-1]
     if len(tail) >= 2 or (tail and cut):
-        return tail, cut
+        return Tail(tail, cut, stop)
     if not tail and cut and last_en_link.zh and _cut_off(ctx, last_en_link):
-        return [], True  # the last pair's English stops mid-sentence (a cut-off export)
+        return Tail([], True, stop)  # the last pair's English stops mid-sentence (a cut-off export)
     return None
+
+
+_COLOPHON = re.compile(r"^\s*(?:source|sources|from|published|posted|updated|editor|edited by|by|reporter|"
+                       r"translated by|copyright|©|\(c\)|all rights reserved|\d{4}[-/.年]\d{1,2}|"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)", re.I)
+
+
+def _colophon(ctx: Context, link) -> bool:
+    """A last link whose English is a signature, date or source line (five words or fewer, or
+    opening with Source:, Published, ©, a date...)."""
+    if not link.en:
+        return False
+    text = " ".join(ctx.en[j].text for j in link.en).strip()
+    return len(text.split()) <= 12 and bool(_COLOPHON.match(text))
 
 
 def _cut_off(ctx: Context, link) -> bool:
@@ -164,9 +193,7 @@ class DroppedTruncation(Rule):
         tail = truncated_tail(ctx)
         if not tail:
             return
-        run, cut = tail
-        last_en = max(j for link in ctx.alignment for j in link.en)
-        stop = ctx.en[last_en]
+        run, cut, stop = tail.run, tail.cut, ctx.en[tail.stop]
         paras = [ctx.zh[i] for i in run]
         how = "mid-sentence in" if cut else "after"
         if paras:
