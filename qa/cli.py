@@ -73,14 +73,15 @@ def _parser() -> argparse.ArgumentParser:
 def _write(path: str, content: str | bytes) -> None:
     """Write a report whole or not at all: into a temporary file beside it, then renamed."""
     if path == "-":
-        sys.stdout.write(content)
+        sys.stdout.write(content.encode("utf-8", "replace").decode("utf-8") if isinstance(content, str) else "")
         return
     tmp = None
     try:
         d = os.path.dirname(os.path.abspath(path))
         os.makedirs(d, exist_ok=True)
         tmp = os.path.join(d, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        # a lone surrogate from a damaged input is replaced, never a crash
+        data = content if isinstance(content, bytes) else content.encode("utf-8", "replace")
         with open(tmp, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
@@ -197,6 +198,10 @@ def cmd_check(args) -> int:
                           f"{'/'.join(EXTRA)} without a path adds one per document; --json/--html/paths are for one document")
         return run_batch(args, profile, cfg, tuple(dict.fromkeys(f for f, _ in outputs)))
     source, target = args.paths[0], (args.paths[1] if len(args.paths) > 1 else None)
+    inputs = {os.path.realpath(p) for p in args.paths + (args.glossary or []) + (args.reference or [])}
+    for _fmt, path in outputs:
+        if path != "-" and os.path.realpath(path) in inputs:
+            raise QAError(f"usage: the output {path} is one of the inputs; it would be overwritten")
     result = run_one(source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference)
     data = result.to_dict()
     for fmt, path in outputs:

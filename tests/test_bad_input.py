@@ -186,3 +186,45 @@ def test_real_process_gives_one_line_and_status_2(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "missing.txt" in proc.stderr
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(write, capsys):
+    zh = write("zh.txt", "全省新增发明专利4.32万件。\n")
+    en = write("en.txt", "The province added 43,500 invention patents.\n")
+    before = open(en, encoding="utf-8").read()
+    assert main(["check", zh, en, "--json", en]) == 2
+    assert "one of the inputs" in capsys.readouterr().err
+    assert open(en, encoding="utf-8").read() == before
+
+
+def test_xliff_into_japanese_is_not_checked_as_english(write, capsys):
+    x = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh-CN" '
+         'target-language="ja" datatype="plaintext" original="x"><body><trans-unit id="1"><source>专利申请。</source>'
+         '<target>特許出願。</target></trans-unit></body></file></xliff>')
+    assert main(["check", write("r.xlf", x)]) == 2
+    assert "'zh-CN' -> 'ja'" in capsys.readouterr().err
+
+
+def test_control_characters_in_a_document_never_reach_the_terminal(write, capsys):
+    zh = write("zh.txt", "全省新增发明专利4.32万件\x1b[2J。\n")
+    en = write("en.txt", "The province added 43,500 invention patents\x1b[31m.\n")
+    main(["check", zh, en])
+    assert "\x1b" not in capsys.readouterr().out
+    from qa.report.text import _clean
+    assert _clean("a\x1b[2Jb\x07c") == "a\\x1b[2Jb\\x07c"
+
+
+def test_a_file_name_never_becomes_a_link_target_in_the_batch_index(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "javascript:alert(1).txt").write_text("全省新增发明专利4.32万件。\nThe province added 43,200 patents.\n",
+                                                 encoding="utf-8")
+    main(["check", str(docs), "--out-dir", str(tmp_path / "out"), "-q"])
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="./javascript%3Aalert%281%29.html"' in index and 'href="javascript:' not in index
+
+
+def test_a_lone_surrogate_never_crashes_a_writer(tmp_path):
+    from qa.cli import _write
+    _write(str(tmp_path / "r.json"), '{"message": "bad \ud800 text"}')
+    assert "bad ? text" in (tmp_path / "r.json").read_text(encoding="utf-8")

@@ -204,7 +204,7 @@ def test_batch_over_a_directory(tmp_path, capsys):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["index.html", "a.json", "a.html"] + [f"{s.stem}.{e}" for s in SEEDS for e in ("json", "html")])
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert all(f'href="{s.stem}.html"' in index for s in SEEDS) and 'href="a.html"' in index
+    assert all(f'href="./{s.stem}.html"' in index for s in SEEDS) and 'href="./a.html"' in index
     # each JSON is the same report a single run gives
     single = tmp_path / "single.json"
     main(["check", str(docs / SEEDS[0].name), "--json", str(single), "-q"])
@@ -350,7 +350,7 @@ def test_batch_writes_the_review_formats_asked_for_beside_each_report(tmp_path, 
     assert names == sorted(["index.html", "a.json", "a.html", "a.xlsx",
                             "job.json", "job.html", "job.xlsx", "job.qa.xlf"])  # xliff only for the XLIFF input
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="a.xlsx"' in index and 'href="job.qa.xlf"' in index
+    assert 'href="./a.xlsx"' in index and 'href="./job.qa.xlf"' in index
 
 
 def test_a_batch_output_with_a_path_is_refused(tmp_path, capsys):

@@ -87,7 +87,7 @@ def _bitext(pairs: list[tuple[str, str]], path: str, fmt: str) -> Bitext:
 def _langs(src: str | None, trg: str | None, path: str, fmt: str) -> bool:
     """True when the file's source language is Chinese, False when it is English."""
     s, t = lang_side(src), lang_side(trg)
-    if s == "zh" and t in ("en", None):
+    if s == "zh" and (t == "en" or not (trg or "").strip()):  # zh -> ja is not checked as English
         return True
     if s == "en" and t == "zh":
         return False

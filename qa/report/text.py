@@ -7,10 +7,21 @@ The line format is stable, like Vale's and Ruff's, so it doubles as golden test 
 """
 from __future__ import annotations
 
+import re
+
 from ..model import SEVERITY_RANK
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[2m"}
 RESET = "\033[0m"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    """Document text with its control characters shown, never sent to the terminal (ESC would
+    drive it)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render(data: dict, limit: int | None = None, verbose: bool = False, colour: bool = False) -> str:
@@ -33,7 +44,7 @@ def render(data: dict, limit: int | None = None, verbose: bool = False, colour: 
         other = f" (en: {at('en', f)})" if f["zh"] and f["en"] else ""
         severity = f"{COLOURS[f['severity']]}{f['severity']}{RESET}" if colour else f["severity"]
         mark = " [accepted]" if "suppressed" in f else ""
-        out.append(f"{where}: {f['code']} {severity} [{f['rule']}] {f['message']}{other}{mark}")
+        out.append(_clean(f"{where}: {f['code']} ") + severity + _clean(f" [{f['rule']}] {f['message']}{other}{mark}"))
     if len(shown) < len(findings):
         out.append(f"... and {len(findings) - len(shown)} more (use --json or --html for all)")
     if accepted and not verbose:
