@@ -13,6 +13,7 @@ paragraph or editing another one leaves it unchanged.
 from __future__ import annotations
 
 import json
+import os
 
 from .errors import QAError
 from .model import Result
@@ -43,12 +44,15 @@ def render(result: Result, reasons: dict[str, str] | None = None) -> str:
 
 
 def load(path: str) -> list[dict]:
+    from .load.decode import MAX_BYTES, read_file
+
+    if not os.path.exists(path):
+        raise QAError(f"{path}: no such baseline file (create one with `qa baseline`)")
     try:
-        with open(path, encoding="utf-8") as fh:
-            doc = json.load(fh)
-    except FileNotFoundError:
-        raise QAError(f"{path}: no such baseline file (create one with `qa baseline`)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        doc = json.loads(read_file(path, MAX_BYTES).decode("utf-8"))
+    except QAError as exc:
+        raise QAError(f"baseline: {exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise QAError(f"{path}: not a readable baseline: {exc}") from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA or not isinstance(doc.get("entries"), list):
         raise QAError(f"{path}: not a qa baseline (expected \"schema\": \"{SCHEMA}\" and a list of entries)")

@@ -57,13 +57,7 @@ def load_profile(name_or_path: str = "default") -> Profile:
         if not os.path.exists(path):
             names = sorted(p.stem for p in (resources.rules_dir() / "profiles").glob("*.toml"))
             raise QAError(f"unknown profile {name_or_path!r} (available: {', '.join(names)})")
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise QAError(f"{path}: no such profile file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise QAError(f"{path}: malformed TOML: {exc}") from None
+    data = _read_toml(path, "profile")
     return profile_from_dict(data, path, os.path.splitext(os.path.basename(path))[0])
 
 
@@ -139,13 +133,16 @@ def load_project_config(path: str) -> ProjectConfig:
     return _checked(ProjectConfig(path, data), path)
 
 
-def _read_toml(path: str) -> dict:
+def _read_toml(path: str, what: str = "configuration") -> dict:
+    from .load.decode import MAX_BYTES, read_file
+
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise QAError(f"{path}: no such configuration file") from None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(read_file(path, MAX_BYTES).decode("utf-8"))
+    except QAError as exc:
+        raise QAError(f"{what} file: {exc}") from None
+    except UnicodeDecodeError:
+        raise QAError(f"{path}: the {what} file is not UTF-8 (TOML must be)") from None
+    except tomllib.TOMLDecodeError as exc:
         raise QAError(f"{path}: malformed TOML: {exc}") from None
 
 

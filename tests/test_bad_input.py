@@ -1,5 +1,6 @@
 """Bad input: one clear line on stderr naming the file and the problem, exit 2, no traceback."""
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -228,3 +229,25 @@ def test_a_lone_surrogate_never_crashes_a_writer(tmp_path):
     from qa.cli import _write
     _write(str(tmp_path / "r.json"), '{"message": "bad \ud800 text"}')
     assert "bad ? text" in (tmp_path / "r.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["input", "glossary", "baseline", "config", "profile"])
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_pipe_or_a_device_is_refused_not_read(capsys, write, tmp_path, where, special):
+    if special == "fifo":
+        path = str(tmp_path / "pipe")
+        os.mkfifo(path)  # reading it would wait for a writer forever
+    else:
+        path = special  # reading it would fill the memory
+    zh, en = write("zh.txt", ZH), write("en.txt", EN)
+    args = {"input": ["check", path, en], "glossary": ["check", zh, en, "--glossary", path],
+            "baseline": ["check", zh, en, "--baseline", path], "config": ["check", zh, en, "--config", path],
+            "profile": ["check", zh, en, "--profile", path]}[where]
+    rc, err = run(capsys, *args)
+    assert_one_line_error(rc, err, "not a regular file")
+
+
+def test_a_non_utf8_configuration_is_one_clear_error(capsys, write):
+    cfg = write("qa.toml", "profile = \"默认\"\n".encode("gb18030"))
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--config", cfg)
+    assert_one_line_error(rc, err, "not UTF-8")

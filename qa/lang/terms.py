@@ -139,13 +139,12 @@ _STATUS = {
 
 def load_glossary(path: str) -> list[Term]:
     """A glossary in TBX, CSV (zh, en, status) or YAML; terms keyed by simplified Chinese."""
+    from ..load.decode import MAX_BYTES, read_file
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise QAError(f"{path}: no such glossary") from None
-    except OSError as exc:
-        raise QAError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
+        data = read_file(path, MAX_BYTES)
+    except QAError as exc:
+        raise QAError(f"glossary: {exc}") from None
     ext = os.path.splitext(path)[1].lower()
     try:
         text = data.decode("utf-8-sig")

@@ -20,22 +20,36 @@ _BOMS = (
 _LEGACY = ("gb18030", "big5")
 
 
-def read_bytes(path: str, limit: int | None = None) -> bytes:
+def read_file(path: str, limit: int | None = None) -> bytes:
+    """A regular file's bytes, read with a bound. A FIFO would hang the read and /dev/zero
+    would fill the memory (a committed qa.toml can name either): both are refused before opening."""
+    import stat
+
     limit = limit or int(os.environ.get("QA_MAX_INPUT_BYTES", MAX_BYTES))
-    if not os.path.exists(path):
-        raise QAError("no such file", path)
-    if os.path.isdir(path):
-        raise QAError("is a directory, not a file", path)
     try:
-        size = os.path.getsize(path)
-        if size > limit:
-            raise QAError(f"file too large ({size:,} bytes; the limit is {limit:,})", path)
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise QAError("no such file", path) from None
+    except OSError as exc:
+        raise QAError(f"cannot read: {exc.strerror or exc}", path) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise QAError("is a directory, not a file", path)
+    if not stat.S_ISREG(st.st_mode):
+        raise QAError("is not a regular file (a pipe or a device); refused", path)
+    if st.st_size > limit:
+        raise QAError(f"file too large ({st.st_size:,} bytes; the limit is {limit:,})", path)
+    try:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
         raise QAError(f"cannot read: {exc.strerror or exc}", path) from None
     if len(data) > limit:
         raise QAError(f"file too large (more than {limit:,} bytes)", path)
+    return data
+
+
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    data = read_file(path, limit)
     if not data.strip():
         raise QAError("file is empty", path)
     return data
