@@ -251,3 +251,26 @@ def test_a_non_utf8_configuration_is_one_clear_error(capsys, write):
     cfg = write("qa.toml", "profile = \"默认\"\n".encode("gb18030"))
     rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--config", cfg)
     assert_one_line_error(rc, err, "not UTF-8")
+
+
+def test_a_damaged_dictionary_cache_is_rebuilt_not_used(tmp_path, monkeypatch):
+    import glob
+    import marshal
+
+    from qa.lang import dictionary
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    dictionary._tables.cache_clear()
+    dictionary.stems_of.cache_clear()
+    whole = dict(dictionary.glosses())
+    (cache,) = glob.glob(str(tmp_path / "cedict*.marshal"))
+    keys, values, chars, sizes, crc = marshal.load(open(cache, "rb"))
+    cut = keys[: len(keys) // 2] + "\n".join([""] * (keys.count("\n") - keys[: len(keys) // 2].count("\n")))
+    with open(cache, "wb") as fh:  # the same number of entries, half of them with empty headwords
+        marshal.dump((cut, values, chars, sizes, crc), fh)
+    dictionary._tables.cache_clear()
+    dictionary.stems_of.cache_clear()
+    try:
+        assert dictionary.glosses() == whole
+    finally:
+        dictionary._tables.cache_clear()
+        dictionary.stems_of.cache_clear()

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 
-_FORMAT = 5  # of the cache file: raised when the parse changes
+_FORMAT = 6  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -164,11 +164,27 @@ def _longest_from(entries) -> dict[str, int]:
 def _pack(entries: dict[str, str], longest: dict[str, int]) -> tuple:
     """Four flat objects: unmarshalling two long strings and splitting them is
     several times faster than unmarshalling a dict of 100,000 entries."""
-    return ("\n".join(entries), "\n".join(entries.values()), "".join(longest), bytes(min(n, 255) for n in longest.values()))
+    keys, values, chars = "\n".join(entries), "\n".join(entries.values()), "".join(longest)
+    sizes = bytes(min(n, 255) for n in longest.values())
+    return keys, values, chars, sizes, _checksum(keys, values, chars, sizes)
+
+
+def _checksum(keys: str, values: str, chars: str, sizes: bytes) -> int:
+    """Adler-32 of the cache's content (fast: this is against damage, not tampering): a cache cut
+    short or damaged is rebuilt, never used (a truncated one would be a smaller dictionary, and
+    different findings)."""
+    import zlib
+
+    crc = 1
+    for part in (keys, values, chars):
+        crc = zlib.adler32(part.encode("utf-8", "surrogatepass"), crc)
+    return zlib.adler32(sizes, crc)
 
 
 def _unpack(packed: tuple) -> tuple[dict[str, str], dict[str, int]]:
-    keys, values, chars, sizes = packed
+    keys, values, chars, sizes, crc = packed
+    if _checksum(keys, values, chars, sizes) != crc:
+        raise ValueError("damaged dictionary cache")
     entries = dict(zip(keys.split("\n"), values.split("\n")))
     if len(entries) != values.count("\n") + 1 or len(chars) != len(sizes):
         raise ValueError("damaged dictionary cache")
