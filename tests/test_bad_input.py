@@ -274,3 +274,13 @@ def test_a_damaged_dictionary_cache_is_rebuilt_not_used(tmp_path, monkeypatch):
     finally:
         dictionary._tables.cache_clear()
         dictionary.stems_of.cache_clear()
+
+
+def test_html_nested_deeply_is_read_whole_or_refused(write, capsys):
+    from qa.load import html
+
+    deep = "<html><body>" + "<div>" * 300 + "<p>全省新增发明专利4.32万件。</p>" + "</div>" * 300 + "<p>全省商标注册70.99万件。</p></body></html>"
+    assert [t for _, t in html.blocks(deep, "deep.html")] == ["全省新增发明专利4.32万件。", "全省商标注册70.99万件。"]
+    deeper = deep.replace("<div>" * 300, "<div>" * 3000).replace("</div>" * 300, "</div>" * 3000)
+    rc, err = run(capsys, "check", write("deeper.html", deeper), write("en.txt", EN))
+    assert_one_line_error(rc, err, "nested too deeply")

@@ -43,11 +43,14 @@ def _content_root(root):
 def blocks(text: str, path: str) -> list[tuple[int, str]]:
     from lxml import etree, html
 
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest in silence
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise QAError(f"malformed HTML: {exc}", path) from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise QAError("HTML nested too deeply to read whole (over 2,048 levels); refused", path)
 
     out: list[tuple[int, str]] = []
     stack: list[list] = [[None, []]]  # open blocks: [line, text pieces]
