@@ -284,3 +284,20 @@ def test_html_nested_deeply_is_read_whole_or_refused(write, capsys):
     deeper = deep.replace("<div>" * 300, "<div>" * 3000).replace("</div>" * 300, "</div>" * 3000)
     rc, err = run(capsys, "check", write("deeper.html", deeper), write("en.txt", EN))
     assert_one_line_error(rc, err, "nested too deeply")
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b]\n", "aliases"),
+    ("知识产权:\n  preferred: 42\n", "must be text"),
+    ("知识产权:\n  preferred: true\n", "must be text"),
+    ("知识产权:\n  preferred: [IP, null]\n", "must be text"),
+])
+def test_a_hostile_or_odd_yaml_glossary_is_one_clear_error(capsys, write, content, needle):
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--glossary", write("g.yaml", content))
+    assert_one_line_error(rc, err, needle)
+
+
+def test_an_empty_rendering_list_in_a_yaml_glossary_is_no_rendering(capsys, write):
+    rc, _ = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--glossary",
+                write("g.yaml", "知识产权:\n  preferred: intellectual property\n  forbidden: null\n"))
+    assert rc in (0, 1)

@@ -202,6 +202,9 @@ def _yaml(text: str, path: str):
     import yaml
 
     try:
+        # aliases can multiply a small file into gigabytes (a "billion laughs"); a glossary needs none
+        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)):
+            raise QAError(f"{path}: YAML aliases (*name) are refused in a glossary")
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise QAError(f"{path}: malformed YAML: {str(exc).splitlines()[0]}") from None
@@ -219,7 +222,9 @@ def _yaml(text: str, path: str):
             raise QAError(f"{path}: {item['zh']}: unknown key {sorted(unknown)[0]!r} "
                           "(use preferred, allowed, forbidden, note)")
         for status in ("preferred", "allowed", "forbidden"):
-            value = item.get(status, [])
+            value = item.get(status) or []
+            if not isinstance(value, (str, list)):
+                raise QAError(f"{path}: {item['zh']}: {status} must be text or a list of text")
             for en in [value] if isinstance(value, str) else value:
                 if not isinstance(en, str):
                     raise QAError(f"{path}: {item['zh']}: {status} must be text or a list of text")
