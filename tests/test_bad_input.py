@@ -301,3 +301,15 @@ def test_an_empty_rendering_list_in_a_yaml_glossary_is_no_rendering(capsys, writ
     rc, _ = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--glossary",
                 write("g.yaml", "知识产权:\n  preferred: intellectual property\n  forbidden: null\n"))
     assert rc in (0, 1)
+
+
+def test_csv_glossaries_with_old_line_ends_long_fields_or_line_breaks_in_cells(capsys, write):
+    zh, en = write("zh.txt", ZH), write("en.txt", EN)
+    cr_only = write("g.csv", "zh,en,status\r商业秘密,trade secret,preferred\r")
+    assert run(capsys, "check", zh, en, "--glossary", cr_only)[0] in (0, 1)
+    huge = write("h.csv", "zh,en,status\n商业秘密,\"" + "x" * 200_000 + "\",preferred\n")
+    rc, err = run(capsys, "check", zh, en, "--glossary", huge)
+    assert_one_line_error(rc, err, "malformed CSV glossary")
+    from qa.lang.terms import load_glossary
+    (term,) = load_glossary(write("n.csv", 'zh,en,status\n商业秘密,"trade\nsecret",preferred\n'))
+    assert term.preferred == ["trade secret"]

@@ -180,7 +180,12 @@ def _csv(text: str, path: str, delimiter: str):
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends (CR only) too
+    try:
+        # a cell's own line breaks and runs of spaces are one space: a term is one line
+        rows = [[" ".join(cell.split()) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as exc:  # a field over the csv module's limit, a stray quote ...
+        raise QAError(f"{path}: malformed CSV glossary: {exc}") from None
     if not rows:
         return []
     header = [h.strip().lower() for h in rows[0]]
