@@ -117,7 +117,8 @@ def find_project_config(start: str) -> ProjectConfig:
                 data = _read_toml(path)
                 if name == "qa.toml":
                     return _checked(ProjectConfig(path, data), path)
-                tool = data.get("tool", {}).get("qa")
+                tables = data.get("tool", {})
+                tool = tables.get("qa") if isinstance(tables, dict) else None
                 if tool is not None:
                     return _checked(ProjectConfig(path, tool), f"{path}: [tool.qa]")
         parent = os.path.dirname(d)
@@ -129,7 +130,10 @@ def find_project_config(start: str) -> ProjectConfig:
 def load_project_config(path: str) -> ProjectConfig:
     data = _read_toml(path)
     if os.path.basename(path) == "pyproject.toml":
-        data = data.get("tool", {}).get("qa", {})
+        tool = data.get("tool", {})
+        data = tool.get("qa", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise QAError(f"{path}: [tool.qa] must be a table")
     return _checked(ProjectConfig(path, data), path)
 
 

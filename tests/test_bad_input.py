@@ -313,3 +313,23 @@ def test_csv_glossaries_with_old_line_ends_long_fields_or_line_breaks_in_cells(c
     from qa.lang.terms import load_glossary
     (term,) = load_glossary(write("n.csv", 'zh,en,status\n商业秘密,"trade\nsecret",preferred\n'))
     assert term.preferred == ["trade secret"]
+
+
+def test_control_characters_in_a_file_name_never_break_the_junit_report(tmp_path):
+    from lxml import etree
+    zh = tmp_path / "zh\x1b\x07.txt"
+    zh.write_text(ZH, encoding="utf-8")
+    en = tmp_path / "en.txt"
+    en.write_text(EN, encoding="utf-8")
+    out = tmp_path / "r.xml"
+    assert main(["check", str(zh), str(en), "--format", f"junit={out}", "-q"]) in (0, 1)
+    suite = etree.fromstring(out.read_bytes()).find("testsuite")
+    assert "\\x1b\\x07" in suite.get("name")
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_qa_configuration(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "zh.txt", "en.txt", "-q"]) in (0, 1)

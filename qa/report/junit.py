@@ -7,12 +7,29 @@ case for the check itself, so a clean document still shows one passed test.
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..model import SEVERITY_RANK
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(obj):
+    """Every string of the report with the characters XML 1.0 cannot hold (control characters
+    from a file name or a document, lone surrogates) shown as \\xNN."""
+    if isinstance(obj, str):
+        return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", obj)
+    if isinstance(obj, dict):
+        return {k: _xml_safe(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_xml_safe(v) for v in obj]
+    return obj
+
 
 def render(data: dict) -> str:
+    data = _xml_safe(data)
     fail_level = SEVERITY_RANK[data["summary"]["fail_on"]]
     lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
     name = data["documents"]["zh"]["path"]
