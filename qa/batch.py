@@ -89,14 +89,17 @@ def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
     from .report import html as html_report
 
     jobs = documents(args.paths)
-    names: dict[str, int] = {}
+    used = {"index"}  # the index is index.html: a document named index gets another name
     work = []
     for source, target in jobs:
-        name = _name(source, target)
-        n = names.get(name, 0)
-        names[name] = n + 1
+        base = name = _name(source, target)
+        n = 1
+        while name.lower() in used:  # a.txt and a.html, or a-2.txt beside them: each its own reports
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
         work.append((source, target, profile, cfg, args.encoding, args.baseline, args.glossary, args.reference, args.out_dir,
-                     name if n == 0 else f"{name}-{n + 1}", formats))
+                     name, formats))
     progress = _progress(len(work), quiet=args.quiet)
     if getattr(args, "scheduler", None):
         rows = _on_dask(args.scheduler, work, progress)

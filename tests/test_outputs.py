@@ -360,3 +360,20 @@ def test_a_batch_output_with_a_path_is_refused(tmp_path, capsys):
     (docs / "a.en.txt").write_text(EN, encoding="utf-8")
     assert main(["check", str(docs), "--format", f"xlsx={tmp_path / 'x.xlsx'}"]) == 2
     assert "without a path" in capsys.readouterr().err
+
+
+def test_batch_reports_never_overwrite_each_other_or_the_index(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = ZH + EN
+    for name in ("a.txt", "a.html", "a-2.txt", "index.txt", "INDEX.htm"):
+        content = f"<html><body><p>{ZH.strip()}</p><p>{EN.strip()}</p></body></html>" if ".htm" in name else text
+        (docs / name).write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    main(["check", str(docs), "--out-dir", str(out), "-q"])
+    jsons = sorted(p.name for p in out.glob("*.json"))
+    assert len(jsons) == 5 and len({p.lower() for p in jsons}) == 5
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.startswith("<!DOCTYPE html>") and "Translation audits" in index
+    sources = {json.loads((out / j).read_text(encoding="utf-8"))["documents"]["zh"]["path"] for j in jsons}
+    assert len(sources) == 5
