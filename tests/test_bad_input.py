@@ -333,3 +333,19 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_qa_configuration(tmp_pat
     (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "zh.txt", "en.txt", "-q"]) in (0, 1)
+
+
+def test_a_lone_surrogate_in_a_baseline_reason_never_wipes_the_baseline(write, tmp_path):
+    import json
+    zh = write("zh.txt", "全省新增发明专利4.32万件。\n")
+    en = write("en.txt", "The province added 43,500 invention patents.\n")
+    base = tmp_path / "b.json"
+    assert main(["baseline", zh, en, "-o", str(base)]) == 0
+    doc = json.loads(base.read_text(encoding="utf-8"))
+    fp = doc["entries"][0]["fingerprint"]
+    text = base.read_text(encoding="utf-8").replace(f'"fingerprint": "{fp}",', f'"fingerprint": "{fp}", "reason": "ok \\\\ud800",', 1)
+    base.write_text(text, encoding="utf-8")
+    assert main(["baseline", zh, en, "-o", str(base)]) == 0
+    again = json.loads(base.read_text(encoding="utf-8"))
+    assert len(again["entries"]) == len(doc["entries"])
+    assert any(e.get("reason", "").startswith("ok ") for e in again["entries"])
