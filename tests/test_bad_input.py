@@ -349,3 +349,19 @@ def test_a_lone_surrogate_in_a_baseline_reason_never_wipes_the_baseline(write, t
     again = json.loads(base.read_text(encoding="utf-8"))
     assert len(again["entries"]) == len(doc["entries"])
     assert any(e.get("reason", "").startswith("ok ") for e in again["entries"])
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib"])
+def test_a_codec_that_is_not_a_text_encoding_is_refused(capsys, write, codec):
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--encoding", codec)
+    assert_one_line_error(rc, err, "not a text encoding")
+
+
+def test_a_docx_with_damaged_deflate_data_is_one_clear_error(capsys, write):
+    from conftest import make_docx
+    data = bytearray(make_docx(["全省新增发明专利4.32万件。"] * 50))
+    start = data.find(b"word/document.xml") + len("word/document.xml")
+    for k in range(start + 10, start + 60):  # scramble the compressed stream of the document part
+        data[k] ^= 0x5A
+    rc, err = run(capsys, "check", write("zh.docx", bytes(data)), write("en.txt", EN))
+    assert_one_line_error(rc, err, "zh.docx")

@@ -66,13 +66,17 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode ``data``: the given encoding, else a BOM, else UTF-8, else GB18030 or Big5."""
     if encoding:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise QAError(f"unknown encoding {encoding!r}") from None
+        if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, not encodings
+            raise QAError(f"{encoding!r} is not a text encoding")
         try:
-            return _strip_bom(data.decode(encoding))
+            text = _strip_bom(data.decode(encoding))
         except UnicodeDecodeError as exc:
             raise QAError(f"not valid {encoding} (byte {exc.start})", path) from None
+        # a lone surrogate (utf-16 with a broken pair decoded with surrogatepass-like codecs) is replaced
+        return text.encode("utf-8", "replace").decode("utf-8")
     enc = bom_encoding(data)
     if enc:
         try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..errors import QAError
 from .xmlsafe import local, parse_xml
@@ -29,7 +30,8 @@ def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
         try:
             with zf.open(info) as fh:
                 xml = fh.read(MAX_ENTRY + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, RuntimeError, ValueError) as exc:
+            # damaged deflate data (zlib.error), an encrypted entry (RuntimeError), bad offsets
             raise QAError(f"malformed DOCX: {exc}", path) from None
         if len(xml) > MAX_ENTRY:
             raise QAError("DOCX document part larger than it declares; refused", path)
