@@ -56,7 +56,7 @@ class AddedContent(Rule):
         if not found:
             return
         rates = Rates.of(tally[0], tally[1], tally[1], tally[2])
-        lengths = LengthModel(ctx)
+        lengths = LengthModel.of(ctx)
         for link, j, a, b, n, held in found:
             if n < 0:  # a sentence the English repeats word for word: sure
                 para = ctx.en[j]

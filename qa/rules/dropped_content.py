@@ -16,10 +16,9 @@ from .evidence import (
     LengthModel,
     Rates,
     SentenceBeads,
-    cut_link,
+    checked_pairs,
     evidence,
     has_stem,
-    pasted_paragraphs,
     present_numbers,
     unmatched_sentences,
 )
@@ -193,14 +192,13 @@ class DroppedContent(Rule):
         words, length, figures or form could make it a warning."""
         ev = evidence(ctx)
         present = present_numbers(ctx, exact=True)
-        cut = cut_link(ctx)
-        pasted = pasted_paragraphs(ctx)
         pairs = list(ctx.pairs())
+        checked = {id(link) for link in checked_pairs(ctx)}
         tally = [0, 0, 0, 0]  # words, found in the link, in the best two sentences, in another link
         links = []
-        for at, link in enumerate(pairs):
-            if cut in link.en or pasted.intersection(link.en):
-                continue  # the English stops inside it, or is another paragraph's: other rules say so
+        for at, link in enumerate(pairs):  # all pairs: another link's English is the chance baseline
+            if id(link) not in checked:
+                continue
             sents = [(i, a, b) for i in link.zh for a, b in zh_sentences(ctx.zh[i].norm)]
             if len(sents) < 2:
                 continue
@@ -228,7 +226,7 @@ class DroppedContent(Rule):
                 tested.append((k, i, a, b, gone, mine, where, counts))
             links.append((link, sents, english, en_sents, words, tested))
         rates = Rates.of(*tally)
-        lengths = LengthModel(ctx)
+        lengths = LengthModel.of(ctx)
         found = []
         for link, sents, english, en_sents, words, tested in links:
             found += self._tests(ctx, ev, rates, lengths, link, sents, english, en_sents, words, tested)
@@ -297,11 +295,7 @@ class DroppedContent(Rule):
         document's rates then say whether that is evidence (most such clauses are free renderings)."""
         ev = evidence(ctx)
         present = present_numbers(ctx, exact=True)
-        cut = cut_link(ctx)
-        pasted = pasted_paragraphs(ctx)
-        for link in ctx.pairs():
-            if cut in link.en or pasted.intersection(link.en):
-                continue  # the English stops inside it, or is another paragraph's: other rules say so
+        for link in checked_pairs(ctx):
             english = ev.link_set(link)
             clauses = []
             for i in link.zh:

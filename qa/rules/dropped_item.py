@@ -11,11 +11,10 @@ from .base import Context, Example, Rule, clip
 from .evidence import (
     LATIN,
     Evidence,
-    cut_link,
+    checked_pairs,
     evidence,
     has_stem,
     letters_of,
-    pasted_paragraphs,
 )
 
 _LIST = re.compile(r"[^、，。；：,;:！？!?“”\"《》（）()]+(?:、[^、，。；：,;:！？!?“”\"《》（）()]+){2,}")
@@ -86,11 +85,7 @@ class DroppedItem(Rule):
 
     def _suspects(self, ctx: Context, tally: list[int]):
         ev = evidence(ctx)
-        cut = cut_link(ctx)
-        pasted = pasted_paragraphs(ctx)
-        for link in ctx.pairs():
-            if cut in link.en or pasted.intersection(link.en):
-                continue  # the English stops inside it, or is another paragraph's: other rules say so
+        for link in checked_pairs(ctx):
             english = ev.link_set(link)
             letters = ev.link_text(link)
             for i in link.zh:

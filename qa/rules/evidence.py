@@ -226,9 +226,18 @@ MERGED_COVER = 0.35
 SENTENCE_GAP = 1.0
 
 
-def cut_link(ctx: Context):
-    tail = truncated_tail(ctx)
-    return tail.stop if tail and tail.cut else None
+def checked_pairs(ctx: Context) -> list:
+    """The links with text on both sides that the content rules judge: not the one where the
+    English stops mid-sentence (dropped-truncation says so), nor one whose English is another
+    paragraph's pasted again (added-content says so). Computed once per check."""
+    got = ctx.__dict__.get("_checked_pairs")
+    if got is None:
+        tail = truncated_tail(ctx)
+        cut = tail.stop if tail and tail.cut else None
+        pasted = pasted_paragraphs(ctx)
+        got = ctx.__dict__["_checked_pairs"] = [
+            link for link in ctx.pairs() if cut not in link.en and not pasted.intersection(link.en)]
+    return got
 
 
 def present_numbers(ctx: Context, side: int = 0, exact: bool = False) -> set[int]:
@@ -291,6 +300,14 @@ class LengthModel:
     """The document's own English/Chinese length ratio over its linked paragraphs, with its
     spread (robust: median and MAD of the log ratio), to ask whether a link's English is
     nearer the length of a translation without one of its sentences than with it."""
+
+    @classmethod
+    def of(cls, ctx: Context) -> LengthModel:
+        """The document's model, fitted once per check (three rules ask)."""
+        got = ctx.__dict__.get("_lengths")
+        if got is None:
+            got = ctx.__dict__["_lengths"] = cls(ctx)
+        return got
 
     def __init__(self, ctx: Context):
         logs = [math.log(e / z) for link in ctx.pairs()

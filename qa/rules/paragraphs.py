@@ -36,7 +36,14 @@ class Tail(NamedTuple):
 
 def truncated_tail(ctx: Context) -> Tail | None:
     """The trailing run of untranslated Chinese paragraphs, and whether the
-    last English paragraph stops mid-sentence; None when the English is whole."""
+    last English paragraph stops mid-sentence; None when the English is whole.
+    Computed once per check (four rules ask)."""
+    if "_tail" not in ctx.__dict__:
+        ctx.__dict__["_tail"] = _truncated_tail(ctx)
+    return ctx.__dict__["_tail"]
+
+
+def _truncated_tail(ctx: Context) -> Tail | None:
     tail: list[int] = []
     last_en_link = None
     links = list(ctx.alignment)
@@ -85,7 +92,7 @@ def _cut_off(ctx: Context, link) -> bool:
     en = ctx.en[link.en[-1]].text.rstrip()
     if not (zh.endswith(("。", "！", "？")) and len(en.split()) >= 5):
         return False
-    lengths = LengthModel(ctx)
+    lengths = LengthModel.of(ctx)
     return lengths.known and lengths.shortfall(lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)) >= 1.5
 
 
