@@ -115,25 +115,32 @@ def pair_neighbouring_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]
     each pair's lengths allow it: a null link must be earned. A run with more on one side (a
     dropped section, a truncated tail) stays."""
     out: list[Link] = []
-    k = 0
-    while k < len(links):
-        if not _null(links[k]):
-            out.append(links[k])
-            k += 1
+    for part in _parts(links):
+        if isinstance(part, Link):
+            out.append(part)
             continue
-        end = k
-        while end < len(links) and _null(links[end]):
-            end += 1
-        run = links[k:end]
-        zs = sorted(i for lk in run for i in lk.zh)
-        es = sorted(j for lk in run for j in lk.en)
-        if zs and len(zs) == len(es) and all(_lengths_agree(zh[i], en[j]) for i, j in zip(zs, es)):
+        zs = sorted(i for lk in part for i in lk.zh)
+        es = sorted(j for lk in part for j in lk.en)
+        if zs and len(zs) == len(es) and all(_agree(Link((i,), (j,)), zh, en) for i, j in zip(zs, es)):
             out += [Link((i,), (j,), 0.3, ("paired: no counterpart on either side, lengths agree",))
                     for i, j in zip(zs, es)]
         else:
-            out += run
-        k = end
+            out += part
     return _lend_to_nulls(out, zh, en)
+
+
+def _parts(links, one_language: bool = False) -> list:
+    """The links, each run of unpaired ones (of one language only, if asked) gathered in a list."""
+    parts: list = []
+    for lk in links:
+        last = parts[-1] if parts and isinstance(parts[-1], list) else None
+        if not _null(lk):
+            parts.append(lk)
+        elif last is not None and (not one_language or bool(last[0].zh) == bool(lk.zh)):
+            last.append(lk)
+        else:
+            parts.append([lk])
+    return parts
 
 
 def _lend_to_nulls(links: list[Link], zh, en) -> tuple[Link, ...]:
@@ -173,9 +180,6 @@ def _null(link: Link) -> bool:
     return not link.score and len(link.zh) + len(link.en) == 1
 
 
-def _lengths_agree(z, e) -> bool:
-    lz, le = max(z.length, 1.0), max(e.length, 1.0)
-    return max(lz, le) / min(lz, le) <= NULL_PAIR_RATIO
 
 
 SENTENCE_UNIT = 120.0  # median unit length (English characters) below which units are sentences
@@ -223,22 +227,17 @@ def absorb_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
         return Link(zs, es, link.score, link.evidence[:1] + ("joined unpaired neighbours: lengths agree better",))
 
     out: list[Link] = []
-    k = 0
-    while k < len(links):
-        if not _null(links[k]):
-            out.append(links[k])
-            k += 1
+    parts = _parts(links, one_language=True)
+    for n, run in enumerate(parts):
+        if isinstance(run, Link):
+            out.append(run)
             continue
-        end = k  # a run of unpaired units of one language
-        while end < len(links) and _null(links[end]) and bool(links[end].zh) == bool(links[k].zh):
-            end += 1
-        run = list(links[k:end])
         if len(run) > ABSORB_RUN:  # a dropped (or added) stretch, not the pieces of one sentence
             out += run
-            k = end
             continue
+        nxt = parts[n + 1] if n + 1 < len(parts) else None
         before = out[-1] if out and out[-1].zh and out[-1].en else None
-        after = links[end] if end < len(links) and links[end].zh and links[end].en else None
+        after = nxt if isinstance(nxt, Link) and nxt.zh and nxt.en else None
         best = (misfit(before) + misfit(after) + len(run) * NULL_MISFIT, None)
         for cut in range(len(run) + 1):
             left, right = grown(before, run[:cut]), grown(after, run[cut:])
@@ -249,14 +248,10 @@ def absorb_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
                 best = (cost, (cut, left, right))
         if best[1] is None:
             out += run
-            k = end
             continue
         cut, left, right = best[1]
         if cut:
             out[-1] = left
         if cut < len(run):
-            out.append(right)
-            k = end + 1  # the link after, replaced by its grown form
-        else:
-            k = end
+            parts[n + 1] = right  # the link after, in its grown form
     return tuple(out)
