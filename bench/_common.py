@@ -103,3 +103,11 @@ def line_findings(zh_lines: list[str], en_lines: list[str], tmp: Path, select: l
         lines = {zl[int(p[3:]) - 1] for p in f.zh} | {el[int(p[3:]) - 1] for p in f.en}
         out.append((f.rule, frozenset(lines), f.key or f.message, f.message))
     return out
+
+
+def count_outside(after: list[tuple], new, touched: set, name: str, found, notes: list) -> None:
+    """Count (and note) the new findings of a mutated document on none of the mutated lines."""
+    for r, lines, k, msg in after:
+        if not lines & touched and new[(r, k, lines)]:
+            found["outside"] += 1
+            notes.append(f"outside {name}: {r}: {msg}")

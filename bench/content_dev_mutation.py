@@ -34,7 +34,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _common import SHARED, apply_edits, edit_batches, line_findings
+from _common import SHARED, apply_edits, count_outside, edit_batches, line_findings
 
 DEV = SHARED / "data" / "dev"
 DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
@@ -130,10 +130,7 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
                     got = [f"{r}: {msg}" for r, lines, k, msg in after if c[1] in lines and new[(r, k, lines)]]
                     what = en_lines[c[1]][c[3]:c[4]] or c[5]
                     notes.append(f"miss {c[0]:9} {Path(zh_path).name[:-3]}:{c[1] + 1} {what[:90]!r}; got {got}")
-            for r, lines, k, msg in after:
-                if not lines & touched and new[(r, k, lines)]:
-                    found["outside"] += 1
-                    notes.append(f"outside {Path(zh_path).name[:-3]}: {r}: {msg}")
+            count_outside(after, new, touched, Path(zh_path).name[:-3], found, notes)
     return found, total, notes
 
 

@@ -29,8 +29,8 @@ import time
 from contextlib import contextmanager
 
 from _common import detections as check
-from _common import seed_pairs
-from numbers_mutation import _keys, apply, batches  # noqa: E402
+from _common import edit_batches, seed_pairs
+from numbers_mutation import _keys, apply  # noqa: E402
 
 import qa.lang.terms as qa_terms
 from qa.align import align, align_features
@@ -165,7 +165,7 @@ def _rounds(candidates, alignment):
             rounds.append([])
         rounds[k].append(c)
     for group in rounds:
-        yield from batches(group, alignment)
+        yield from edit_batches(group)
 
 
 def detected(kind, target, fresh, link, alignment):

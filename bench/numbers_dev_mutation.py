@@ -37,7 +37,7 @@ from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
-from _common import SHARED, apply_edits, line_findings
+from _common import SHARED, apply_edits, count_outside, line_findings
 from _common import edit_batches as batches
 
 DEV = SHARED / "data" / "dev"
@@ -238,10 +238,7 @@ def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
                     got = [f"{r}: {msg}" for r, lines, k, msg in after if c[1] in lines and new[(r, k, lines)]]
                     notes.append(f"miss {c[0]:9} {Path(zh_path).name[:-3]}:{c[1] + 1} "
                                  f"{text[max(0, s - 30):e + 20]!r} -> {c[5] if c[0] != 'order' else 'swap'!r}; got {got}")
-            for r, lines, k, msg in after:
-                if not lines & touched and new[(r, k, lines)]:
-                    found["outside"] += 1
-                    notes.append(f"outside {Path(zh_path).name[:-3]}: {r}: {msg}")
+            count_outside(after, new, touched, Path(zh_path).name[:-3], found, notes)
     return found, total, notes
 
 

@@ -28,7 +28,7 @@ import time
 from dataclasses import replace
 
 from _common import detections as check  # noqa: F401  (ROOT puts the repo on sys.path)
-from _common import seed_pairs
+from _common import edit_batches, seed_pairs
 
 from qa.align import align
 from qa.config import Profile
@@ -164,22 +164,6 @@ def apply(bitext, edits):
     return Bitext(bitext.zh, replace(bitext.en, paragraphs=tuple(paras)), bitext.links)
 
 
-def batches(candidates, alignment):
-    """Runs of mutations, at most one per link and never in neighbouring links
-    (a mutation may move the alignment of its neighbours)."""
-    todo = list(candidates)
-    while todo:
-        used, batch, rest = set(), [], []
-        for c in todo:
-            if {c[1] - 1, c[1], c[1] + 1} & used:
-                rest.append(c)
-            else:
-                batch.append(c)
-                used.add(c[1])
-        yield batch
-        todo = rest
-
-
 def _keys(findings, skip_paras=frozenset()):
     seen, out = {}, set()
     for f in findings:
@@ -202,7 +186,8 @@ def main() -> int:
         base = check(bitext, PROFILE)
         alignment = align(bitext)
         candidates = sites(bitext, alignment)
-        for batch in batches(candidates, alignment):
+        # at most one per link, never in neighbouring links (a mutation may move its neighbours' alignment)
+        for batch in edit_batches(candidates):
             mutated = apply(bitext, [e for c in batch for e in c[2]])
             result = check(mutated, PROFILE)
             runs += 1
