@@ -135,6 +135,8 @@ def settings(args):
 def render(fmt: str, data: dict, limit: int | None = None) -> str | bytes:
     from importlib import import_module
 
+    from .load.decode import read_file
+
     if fmt == "text":
         from .report import text
 
@@ -145,22 +147,14 @@ def render(fmt: str, data: dict, limit: int | None = None) -> str | bytes:
         doc = data["documents"]["zh"]
         if doc["format"] != "xliff":
             raise QAError("usage: --format xliff writes an XLIFF input back with its marks; the input is not XLIFF")
-        try:
-            with open(doc["path"], "rb") as fh:
-                return xliff.render(data, fh.read(), doc["path"])
-        except OSError as exc:
-            raise QAError(f"{doc['path']}: cannot read: {exc.strerror or exc}") from None
+        return xliff.render(data, read_file(doc["path"]), doc["path"])
     if fmt == "docx":  # a copy of an English DOCX with the comments, or a new review document
         from .report import docx
 
         en = data["documents"]["en"]
         if en["format"] != "docx":
             return docx.render(data)
-        try:
-            with open(en["path"], "rb") as fh:
-                return docx.render(data, fh.read())
-        except OSError as exc:
-            raise QAError(f"{en['path']}: cannot read: {exc.strerror or exc}") from None
+        return docx.render(data, read_file(en["path"]))
     return import_module(f".report.{fmt}", __package__).render(data)
 
 

@@ -130,16 +130,15 @@ def _comment_copy(doc, data: dict, findings: list) -> None:
 def _english_near(data: dict) -> dict:
     """Chinese paragraph -> the English paragraph of the nearest link before it that has one
     (where a dropped paragraph's comment goes)."""
+    first = next((lk["en"][0] for lk in data["alignment"] if lk["en"]), None)  # before any English
     out, last = {}, None
     for link in data["alignment"]:
         if link["en"]:
             last = link["en"][-1]
         for z in link["zh"]:
-            if last is not None:
-                out[z] = last
-    first = next((lk["en"][0] for lk in data["alignment"] if lk["en"]), None)
-    return {z: e for z, e in out.items()} | {z: first for lk in data["alignment"] for z in lk["zh"]
-                                             if z not in out and first is not None}
+            if (last or first) is not None:
+                out[z] = last if last is not None else first
+    return out
 
 
 def _comment_table(doc, data: dict, findings: list) -> None:
