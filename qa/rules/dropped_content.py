@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..align.features import CJK_WEIGHT
 from ..align.search import GAP_OPEN
@@ -145,7 +146,8 @@ class DroppedContent(Rule):
         found += list(self._clauses(ctx, flagged))
         for link, i, a, b, why, counts, gone in found:
             n, held, near, own_n, own_held = counts
-            words_say, length_says = self._odds(ctx, rates, lengths, link, i, a, b, counts)
+            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
+            words_say, length_says = self._odds(rates, lengths, (zh_chars, en_chars), cjk_count(ctx.zh[i].norm[a:b]), counts)
             sure = why == "lead" or gone > 0 or words_say + length_says >= PRIOR_AGAINST
             if why == "clause":
                 # clauses are many more units than sentences, and human translations drop and merge
@@ -156,7 +158,6 @@ class DroppedContent(Rule):
                 sure = False
             para = ctx.zh[i]
             text = para.text[a:b]
-            zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
             notes = [f"{held} of its {n} words have a gloss in the English, {near} in the closest two sentences "
                      f"(this document: {rates.found:.0%} and {rates.near:.0%} of a sentence's words; "
                      f"{rates.chance:.0%} in another paragraph's English)",
@@ -176,13 +177,12 @@ class DroppedContent(Rule):
             )
 
     @staticmethod
-    def _odds(ctx: Context, rates: Rates, lengths: LengthModel, link, i: int, a: int, b: int, counts) -> tuple[float, float]:
-        """(log odds from the words, from the length) of "dropped" against "translated"."""
+    def _odds(rates: Rates, lengths: LengthModel, link_chars: tuple[int, int], chars: int, counts) -> tuple[float, float]:
+        """(log odds from the words, from the length) of "dropped" against "translated", for a
+        sentence of ``chars`` Chinese characters in a link of ``link_chars`` (Chinese, English)."""
         n, _held, near, own_n, own_held = counts
         words_say = max(rates.log_odds(own_held, own_n, rates.found), rates.log_odds(near, n, rates.near))
-        length_says = lengths.log_odds_without(lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en),
-                                               cjk_count(ctx.zh[i].norm[a:b]))
-        return words_say, length_says
+        return words_say, lengths.log_odds_without(*link_chars, chars)
 
     def _suspects(self, ctx: Context):
         """(suspects, the document's rates, its length model). A suspect is (link, paragraph,
@@ -241,15 +241,17 @@ class DroppedContent(Rule):
                 unmatched_at[gap] = unmatched_sentences(link, beads(gap), words, ev)
             return k in unmatched_at[gap]
         out = []
+        link_chars = (lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en))
+        uses = Counter(w for ws in words for w in ws)  # in how many of the link's sentences each word stands
         for k, i, a, b, gone, mine, where, counts in tested:
             wt = {w: ev.weight(st) for w, st in mine.items()}
             # 1. its own words (no other sentence of the paragraph uses them) are not in the English
-            others = {w for n, ws in enumerate(words) if n != k for w in ws}
-            own = {w: st for w, st in mine.items() if w not in others}
+            own = {w: st for w, st in mine.items() if uses[w] == 1}
             heading = k == 0 and _heading_sentence(ctx.zh[i].norm[a:b])
             # can it be a warning at all? If not, the sentence aligner is not asked about it
-            best = max(sum(self._odds(ctx, rates, lengths, link, i, a, b,
-                                      (*counts, len(o), _held(o, english)))) for o in (own, mine))
+            chars = cjk_count(ctx.zh[i].norm[a:b])
+            best = max(sum(self._odds(rates, lengths, link_chars, chars, (*counts, len(o), _held(o, english))))
+                       for o in (own, mine))
             could = bool(gone) or heading or best >= PRIOR_AGAINST
 
             def aligner_says(k, gap=GAP_OPEN, could=could):
