@@ -2,6 +2,8 @@
 import json
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
@@ -302,6 +304,7 @@ def test_word_review_of_text_inputs_is_a_table_of_the_flagged_links(pair, tmp_pa
     assert any("NM01" in c.text for c in review.comments)
 
 
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
  <file source-language="zh-CN" target-language="en-US" datatype="plaintext" original="r.txt">
@@ -329,6 +332,64 @@ def test_xliff_comes_back_with_its_quality_issues_on_the_flagged_unit(write, tmp
     assert target.get(f"{its}locQualityIssuesRef") == "#" + issues.get("{http://www.w3.org/XML/1998/namespace}id")
     assert units[1].find(f"{its}locQualityIssues") is None  # a clean unit is left as it was
     # the file still reads as the same XLIFF
+    from qa.load import load
+    assert [p.text for p in load(str(out)).en.paragraphs] == [p.text for p in load(src).en.paragraphs]
+
+
+def xliff_schema(version: str):
+    """OASIS's XLIFF schema (1.2 strict or 2.0) with tests/data/its-lqi.xsd for the ITS marks.
+    The OASIS files come from Debian's php-symfony-translation package, which .ci/run unpacks
+    into out/xliff-schemas (no network at test time: their xml.xsd import is pointed at the local copy)."""
+    where = Path(os.environ.get("QA_XLIFF_SCHEMAS") or ROOT / "out" / "xliff-schemas")
+    core = "xliff-core-2.0.xsd" if version.startswith("2") else "xliff-core-1.2-strict.xsd"
+    if not (where / core).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"XLIFF schema not found at {where / core}")
+        pytest.skip("XLIFF schemas not found (.ci/run fetches them; or set QA_XLIFF_SCHEMAS)")
+    local = Path(tempfile.mkdtemp(prefix="xsd-"))
+    for name in (core, "xml.xsd"):
+        text = (where / name).read_text(encoding="utf-8")
+        text = text.replace("http://www.w3.org/2001/xml.xsd", "xml.xsd")
+        (local / name).write_text(text.replace("informativeCopiesOf3rdPartySchemas/w3c/xml.xsd", "xml.xsd"),
+                                  encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "data" / "its-lqi.xsd", local / "its-lqi.xsd")
+    ns = "urn:oasis:names:tc:xliff:document:" + ("2.0" if version.startswith("2") else "1.2")
+    (local / "both.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        f'<xs:import namespace="{ns}" schemaLocation="{core}"/>'
+        '<xs:import namespace="http://www.w3.org/2005/11/its" schemaLocation="its-lqi.xsd"/></xs:schema>',
+        encoding="utf-8")
+    return etree.XMLSchema(etree.parse(str(local / "both.xsd")))
+
+
+XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en">
+ <file id="f1">
+  <unit id="u1">
+   <notes><note>reviewed</note></notes>
+   <originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData>
+   <segment><source>全省新增发明专利<pc id="1" dataRefStart="d1" dataRefEnd="d2">4.32万件</pc>。</source><target>The province added <pc id="1" dataRefStart="d1" dataRefEnd="d2">43,500</pc> invention patents.</target></segment>
+   <segment><source>全省商标注册70.99万件。</source><target>Trademark registrations reached 7,099.</target></segment>
+  </unit>
+  <unit id="u2"><segment><source>同比增长12.5%。</source><target>Up 12.5%.</target></segment></unit>
+ </file>
+</xliff>"""
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_xliff_with_quality_marks_still_validates_against_the_oasis_schema(version, write, tmp_path):
+    schema = xliff_schema(version)
+    src = write("r.xlf", XLIFF if version == "1.2" else XLIFF2)
+    assert schema.validate(etree.parse(src)), schema.error_log  # the input is valid to begin with
+    out = tmp_path / "r.qa.xlf"
+    assert main(["check", src, "--format", f"xliff={out}", "-q"]) == 1
+    doc = etree.parse(str(out))
+    assert schema.validate(doc), schema.error_log
+    its = "{http://www.w3.org/2005/11/its}"
+    issues = list(doc.iter(f"{its}locQualityIssues"))
+    refs = [e.get(f"{its}locQualityIssuesRef") for e in doc.iter() if e.get(f"{its}locQualityIssuesRef")]
+    assert len(issues) == (1 if version == "1.2" else 2) and refs == ["#" + i.get(XML_ID) for i in issues]
+    assert b'xmlns:its="http://www.w3.org/2005/11/its"' in out.read_bytes()  # declared once, as its:
     from qa.load import load
     assert [p.text for p in load(str(out)).en.paragraphs] == [p.text for p in load(src).en.paragraphs]
 

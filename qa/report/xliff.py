@@ -4,8 +4,12 @@ CheckMate exchange QA results: the same file, each flagged unit's target carryin
 ``its:locQualityIssue`` per finding (type, comment, severity 0-100).
 
 Units are numbered as the XLIFF reader numbers them (qa.load.segments): every ``trans-unit``
-(1.2) or ``segment``/``ignorable`` (2.x) in document order. Only attributes and elements in the
-ITS namespace are added, where XLIFF allows other namespaces, so the file stays valid XLIFF.
+(1.2) or ``segment``/``ignorable`` (2.x) in document order. Only ITS attributes and elements are
+added, where each version's schema allows other namespaces, so the file stays valid XLIFF: in
+1.2 the issues go in the ``trans-unit`` and the reference on its ``target``; in 2.x (whose
+``target`` takes no foreign attributes) the issues go first in the ``unit`` and the target's
+content is wrapped in ``<mrk type="its:any">`` carrying the reference, as the XLIFF 2.1 ITS
+module maps it. Checked against the OASIS schemas in tests/test_outputs.py.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ def render(data: dict, xliff: bytes, path: str) -> bytes:
     root = parse_xml(xliff, path, "XLIFF")
     if local(root.tag) != "xliff":
         raise QAError("the --format xliff output needs an XLIFF input", path)
+    root = _declare_its(root)
     units = _units(root)
     lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
     by_unit: dict[int, list] = {}
@@ -35,21 +40,52 @@ def render(data: dict, xliff: bytes, path: str) -> bytes:
         ids = f["en"] or f["zh"]
         if ids:
             by_unit.setdefault(lines[ids[0]], []).append(f)
+    v2 = root.get("version", "").startswith("2")
+    placed: dict[int, int] = {}  # 2.x: issues elements already put first in each unit
     for n, (unit, target) in enumerate(units, 1):
         if n not in by_unit:
             continue
         ref = f"qa-lqi-{n}"
-        issues = etree.SubElement(unit, f"{{{ITS}}}locQualityIssues", {XML_ID: ref})
+        issues = etree.Element(f"{{{ITS}}}locQualityIssues", {XML_ID: ref})
+        if v2:
+            unit.insert(placed.get(id(unit), 0), issues)
+            placed[id(unit)] = placed.get(id(unit), 0) + 1
+        else:
+            unit.append(issues)
         for f in by_unit[n]:
             etree.SubElement(issues, f"{{{ITS}}}locQualityIssue", {
                 "locQualityIssueType": TYPES.get(f["code"][:2], "other"),
                 "locQualityIssueComment": f"{f['code']} {f['rule']}: {f['message']}",
                 "locQualityIssueSeverity": SEVERITY[f["severity"]],
             })
-        if target is not None:
+        if target is not None and v2:
+            _wrap(target, f"qa-{n}", f"#{ref}")
+        elif target is not None:
             target.set(f"{{{ITS}}}locQualityIssuesRef", f"#{ref}")
     root.set(f"{{{ITS}}}version", "2.0")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _declare_its(root):
+    """The root, declaring the ITS namespace as its: (lxml cannot add a declaration to an
+    element; without one each mark would invent its own ns0: prefix)."""
+    if root.nsmap.get("its") == ITS or "its" in root.nsmap:
+        return root
+    new = etree.Element(root.tag, dict(root.attrib), nsmap={**root.nsmap, "its": ITS})
+    new.text = root.text
+    new.extend(list(root))
+    return new
+
+
+def _wrap(target, mrk_id: str, ref: str) -> None:
+    """Wrap a 2.x target's whole content (text and inline codes) in an ITS annotation marker."""
+    ns = etree.QName(target).namespace
+    mrk = etree.Element(f"{{{ns}}}mrk", {"id": mrk_id, "type": "its:any", f"{{{ITS}}}locQualityIssuesRef": ref},
+                        nsmap={"its": ITS})
+    mrk.text, target.text = target.text, None
+    for child in list(target):
+        mrk.append(child)  # moves it, with its tail
+    target.append(mrk)
 
 
 def _units(root) -> list[tuple]:
