@@ -29,7 +29,9 @@ def run_once(args, tree=ROOT):
         os.dup2(devnull, 1)
         if tree != ROOT:  # its own dictionary cache: trees of other cache formats delete each other's
             os.environ["QA_CACHE_DIR"] = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"qa-cache-{tree.name}")
-        boot = f"import sys; sys.path.insert(0, {str(tree)!r}); from qa.cli import main; sys.exit(main())"
+        # as the installed `qa` command runs (cli.entry; a tree older than it: cli.main)
+        boot = (f"import sys; sys.path.insert(0, {str(tree)!r}); import qa.cli as c; "
+                "c.entry() if hasattr(c, 'entry') else sys.exit(c.main())")
         os.execv(sys.executable, [sys.executable, "-c", boot, *args])
     _, status, usage = os.wait4(pid, 0)
     return time.perf_counter() - t, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)

@@ -6,7 +6,6 @@ A profile is a TOML file in ``rules/profiles/`` (give its name) or anywhere
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 
 from . import resources
@@ -138,6 +137,8 @@ def load_project_config(path: str) -> ProjectConfig:
 
 
 def _read_toml(path: str, what: str = "configuration") -> dict:
+    import tomllib  # only when there is a file to read: start-up time counts
+
     from .load.decode import MAX_BYTES, read_file
 
     try:

@@ -6,9 +6,7 @@ counterpart. Offline, on the CPU, no model downloads.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from ..lang import dictionary
 from ..model import Bitext, Link
@@ -43,17 +41,29 @@ def features_of(zh_texts: list[str], en_texts: list[str], numbers=None):
     """Features of every unit; a long document's on all cores (they are most of its time).
     ``numbers``: each unit's number mentions, already read (figures are taken from them)."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(zh_texts) + len(en_texts) < PARALLEL_UNITS or workers < 2 or multiprocessing.parent_process():
+    if len(zh_texts) + len(en_texts) < PARALLEL_UNITS or workers < 2 or _in_worker():
         if numbers is not None:
             zn, en_ = numbers
             return ([zh_features(t, _figures(zn[k])) for k, t in enumerate(zh_texts)],
                     [en_features(t, _figures(en_[k])) for k, t in enumerate(en_texts)])
         return [zh_features(t) for t in zh_texts], [en_features(t) for t in en_texts]
+    import multiprocessing  # only for a long document: start-up time counts
+    from concurrent.futures import ProcessPoolExecutor
+
     dictionary.glosses()  # loaded once here, inherited by the forked workers
     items = [(0, t) for t in zh_texts] + [(1, t) for t in en_texts]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         feats = list(pool.map(_side, items, chunksize=500))
     return feats[:len(zh_texts)], feats[len(zh_texts):]
+
+
+def _in_worker() -> bool:
+    """Already in a worker process (a batch run's, or this module's): no pool inside a pool.
+    Asked without importing multiprocessing when it never was (a short document's run)."""
+    import sys
+
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and mp.parent_process() is not None
 
 
 def _figures(mentions):

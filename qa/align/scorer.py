@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 
 import numpy as np
 
@@ -89,10 +90,10 @@ class Scorer:
         """What a gloss stem is looked up in: a paragraph's word stems or, where
         its spaces were lost, the stems of this document's glosses found in its
         letters (a second scorer adds only the stems it has learned since)."""
-        if previous is None:
-            find, sets = dictionary.stem_finder(self.vocab), [frozenset()] * len(self.en)
-        else:
-            find, sets = dictionary.stem_finder(self.vocab - previous.vocab), previous.en_sets
+        sets = previous.en_sets if previous is not None else [frozenset()] * len(self.en)
+        if all(e.spaced for e in self.en):  # the usual case: no letters to search
+            return [e.stems for e in self.en]
+        find = dictionary.stem_finder(self.vocab - previous.vocab if previous is not None else self.vocab)
         return [e.stems if e.spaced else st | find(e.compact) for e, st in zip(self.en, sets)]
 
     # -- dictionary evidence as bit sets over the document's Chinese word types
@@ -198,7 +199,8 @@ class Scorer:
         of a search; False when there are too few to fit on."""
         if len(beads) < 5:
             return False
-        self.ratio = float(np.median([self.en[j].length / self.zh[i].length for i, j in beads]))
+        # statistics.median, not np.median: the same value, without loading numpy.ma
+        self.ratio = float(statistics.median([self.en[j].length / self.zh[i].length for i, j in beads]))
         for back in (False, True):
             lam = self.lam_e if back else self.lam
             rates = []
