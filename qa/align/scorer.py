@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import random
 import statistics
+from functools import lru_cache
 
 import numpy as np
 
@@ -176,13 +177,9 @@ class Scorer:
         n, m = len(self.zh), len(self.en)
         if not n or not m:
             return
-        rng = random.Random(1234)  # fixed seed: output must be deterministic
-        for back in (False, True):
+        for back, sample in zip((False, True), _chance_pairs(n, m)):
             hits = words = 0
-            for _ in range(min(300, n * m)):
-                i, j = rng.randrange(n), rng.randrange(m)
-                if abs(i / n - j / m) < 0.1 and n * m > 100:
-                    continue  # near the diagonal pairs may be translations
+            for i, j in sample:
                 w, h, _ = self._counts(i, j, back)
                 hits, words = hits + h, words + w
             if words:
@@ -248,6 +245,24 @@ class Scorer:
         pc = np.minimum(1 - np.exp(-lam * el), 0.98)
         pt = pc + (1 - pc) * q
         return hits * np.log(pt / pc) + (words - hits) * math.log(1 - q)
+
+
+@lru_cache(maxsize=4096)
+def _chance_pairs(n: int, m: int) -> tuple[tuple, tuple]:
+    """The (i, j) pairs far off the diagonal that the chance rate is measured on, for each
+    direction: random with a fixed seed (output must be deterministic), so the same for every
+    n x m, and drawn once per shape (the content rules align thousands of small links)."""
+    rng = random.Random(1234)
+    out = []
+    for _back in (False, True):
+        sample = []
+        for _ in range(min(300, n * m)):
+            i, j = rng.randrange(n), rng.randrange(m)
+            if abs(i / n - j / m) < 0.1 and n * m > 100:
+                continue  # near the diagonal pairs may be translations
+            sample.append((i, j))
+        out.append(tuple(sample))
+    return out[0], out[1]
 
 
 class PairTable:

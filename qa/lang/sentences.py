@@ -10,22 +10,26 @@ letter follows, as the Chinese "(略)" does not need to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ZH_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
 _EN_END = re.compile(r"(?<=[^\s])([.!?;]+[\"”’')\]]*|\*\*(?=\s+[A-Z]))(?=\s+|[A-Z“\"(]|$)")
 _ABBREVIATIONS = {"no", "nos", "e.g", "i.e", "etc", "mr", "ms", "dr", "vs", "art", "para", "fig", "st", "co", "ltd", "inc", "jan", "feb"}
 
 
-def zh_sentences(text: str) -> list[tuple[int, int]]:
+# Cached: the aligner, three content rules and the reports ask for the same paragraph's sentences.
+@lru_cache(maxsize=65536)
+def zh_sentences(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for m in _ZH_END.finditer(text):
         _add(out, text, start, m.end())
         start = m.end()
     _add(out, text, start, len(text))
-    return out
+    return tuple(out)
 
 
-def en_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def en_sentences(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
     for m in _EN_END.finditer(text):
         end = m.end()
@@ -38,7 +42,7 @@ def en_sentences(text: str) -> list[tuple[int, int]]:
         _add(out, text, start, end)
         start = end
     _add(out, text, start, len(text))
-    return out
+    return tuple(out)
 
 
 def _add(out: list, text: str, start: int, end: int) -> None:

@@ -49,8 +49,14 @@ class _Where:
 
     def __init__(self, mine: dict, en_sents: list):
         self.mine, self.n = mine, len(en_sents)
-        self.at = {w: {n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in sts)}
-                   for w, sts in mine.items()} if self.n >= 2 else {}
+        self.at = {}
+        if self.n < 2:
+            return
+        if all(isinstance(es, frozenset) for es in en_sents):  # stem sets: one set test per sentence
+            self.at = {w: {n for n, es in enumerate(en_sents) if not es.isdisjoint(sts)} for w, sts in mine.items()}
+        else:  # some sentence lost its spaces: a stem is looked up in its letters
+            self.at = {w: {n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in sts)}
+                       for w, sts in mine.items()}
 
     def counts(self, english: frozenset) -> tuple[int, int, int]:
         """(words, words with a gloss in the link's English, the most of them any two consecutive

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang import dictionary
@@ -57,6 +58,7 @@ class Evidence:
         self._sentences: dict[int, list] = {}
         self._weights: dict[tuple, float] = {}  # per word's stems: asked for every sentence of every rule
         self._common: dict[tuple, bool] = {}
+        self._glossed_at: dict[int, tuple] = {}
 
     def en_set(self, j: int) -> frozenset:
         """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
@@ -141,13 +143,23 @@ class Evidence:
             got = self._common[stems] = any(self.df(s) > self.COMMON for s in stems)
         return got
 
+    def _glossed(self, i: int) -> tuple[list[int], list[tuple]]:
+        """(offsets, (word, stems)) of Chinese paragraph i's dictionary words of two or more
+        characters with glosses, in order: segmented once, sliced for each sentence and clause."""
+        got = self._glossed_at.get(i)
+        if got is None:
+            seg = [(pos, w, st) for pos, w in dictionary.segment(self.ctx.zh[i].norm)
+                   if len(w) > 1 and (st := dictionary.stems_of(w))]
+            got = self._glossed_at[i] = ([p for p, _, _ in seg], [(w, st) for _, w, st in seg])
+        return got
+
     def words(self, i: int, a: int = 0, b: int | None = None) -> dict[str, tuple[str, ...]]:
         """Dictionary words (two or more characters, with glosses) and Latin tokens
         (PCT, WIPO) of Chinese paragraph i, or of its characters a:b."""
         text = self.ctx.zh[i].norm
         b = len(text) if b is None else b
-        out = {w: s for pos, w in dictionary.segment(text)
-               if a <= pos < b and len(w) > 1 and (s := dictionary.stems_of(w))}
+        pos, glossed = self._glossed(i)
+        out = dict(glossed[bisect_left(pos, a):bisect_left(pos, b)])
         for t in LATIN.finditer(text, a, b):
             if len(t.group()) > 1:
                 out[t.group()] = (t.group().lower(),)
