@@ -42,6 +42,7 @@ _CONNECT = frozenset(("of", "and", "for"))  # may join the words of one renderin
 _TOKEN = re.compile(r"[A-Z]{2,}(?:s(?![a-z]))?|[A-Z]?[a-z]+")
 _ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?|ed|al|ly|es|s|e)?")
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
+_DONE = re.compile(r"[a-z]{3,}ed")  # a past participle ends a clause, not a term
 _PLACE_KINDS = frozenset("区园城港县市镇村岛湾")  # a term ending so is a kind of place, named by the words before it
 
 
@@ -146,7 +147,13 @@ def _layout(english: str):
     plain, long = _arrange(_tokens(english, frozenset()), glued)
     toks = _split(english)
     ambiguous = frozenset(w.lower() for at, w in toks if w.isupper() and english[at + len(w):at + len(w) + 1].islower())
-    return tuple(plain), tuple(long), ambiguous, glued
+    # the whole words by stem, and the connectors: a term's words are gathered from its own
+    # stems' lists instead of a pass over every word of the text for each term it holds
+    by_stem: dict[str, list[_Word]] = defaultdict(list)
+    for w in plain:
+        by_stem[w.stem].append(w)
+    connectors = tuple(w for w in plain if w.surface.lower() in _CONNECT)
+    return tuple(plain), tuple(long), ambiguous, glued, dict(by_stem), connectors
 
 
 def _arrange(tokens, glued: bool) -> tuple[list[_Word], list[tuple[int, str]]]:
@@ -189,11 +196,15 @@ class _StemIndex:
 def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> list[_Word]:
     """The words of the text that may belong to a rendering (those with one of ``stems``, and
     the connectors), in text order."""
-    plain, long, ambiguous, glued = _layout(english)
+    plain, long, ambiguous, glued, by_stem, connectors = _layout(english)
     if ambiguous & stems:
         plain, long = _arrange(_tokens(english, stems), glued)
         index = None  # the long words differ from the text's usual reading
-    words = [w for w in plain if w.stem in stems or w.surface.lower() in _CONNECT]
+        words = [w for w in plain if w.stem in stems or w.surface.lower() in _CONNECT]
+    else:  # the same words, from the text's index
+        words = [w for s in by_stem.keys() & stems for w in by_stem[s]]
+        words += [w for w in connectors if w.stem not in stems]
+        words.sort(key=lambda w: w.start)
     if not long:
         return words
     hits = (index or _StemIndex(stems)).hits(english, long)
@@ -245,7 +256,7 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
         k = nxt
         run = _trimmed(run, pieces, extra)
         content = [w for w in run if w.surface.lower() not in _CONNECT]
-        if not content or re.fullmatch(r"[a-z]{3,}ed", content[-1].surface.lower()):
+        if not content or _DONE.fullmatch(content[-1].surface.lower()):
             continue  # a term is named, not done: "Guangdong established" is a clause
         if len(content) == 1 and _CAPS.fullmatch(content[0].surface) and content[0].surface.lower().rstrip("s") in whole:
             pass  # the dictionary's abbreviation of the whole term: IPR
