@@ -14,6 +14,7 @@ class Paragraph:
     line: int  # 1-based source line (or ordinal for inputs without lines)
     text: str  # original text, for display and quoting
     norm: str  # matching form, same length as text (see qa.lang.text.normalise)
+    page: int = 0  # 1-based page of a PDF (``line`` is then the line on that page); 0: no pages
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ class Result:
                 "en": {"path": en.path, "format": en.format},
             },
             "paragraphs": {
-                side: [{"id": p.id, "line": p.line, "text": p.text} for p in doc.paragraphs]
+                side: [{"id": p.id, **({"page": p.page} if p.page else {}), "line": p.line, "text": p.text}
+                       for p in doc.paragraphs]
                 for side, doc in (("zh", zh), ("en", en))
             },
             "alignment": [

@@ -5,16 +5,17 @@ import os
 
 from ..errors import QAError
 from ..model import Bitext
-from . import docx, html, segments, text, xlsx
+from . import docx, html, pdf, segments, text, xlsx
 from .decode import decode, read_bytes
 from .paragraphs import alternating, check_language, make_document, split_bilingual
 
-FORMATS = ("text", "html", "docx", "xlsx", "xliff", "tmx")
+FORMATS = ("text", "html", "docx", "xlsx", "pdf", "xliff", "tmx")
 _EXT = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx",
     ".xlsx": "xlsx",
+    ".pdf": "pdf",
     ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff",
     ".tmx": "tmx",
 }
@@ -24,6 +25,8 @@ def detect_format(path: str, data: bytes) -> str:
     ext = os.path.splitext(path)[1].lower()
     if ext in _EXT:
         return _EXT[ext]
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "xlsx" if b"xl/workbook.xml" in data[:65536] else "docx"
     head = data[:2048].lstrip().lower()
@@ -41,6 +44,8 @@ def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
         return docx.blocks(data, path)
     if fmt == "xlsx":
         return xlsx.blocks(data, path)
+    if fmt == "pdf":
+        return pdf.blocks(data, path)
     decoded = decode(data, path, encoding)
     if fmt == "html":
         return html.blocks(decoded, path)

@@ -10,7 +10,7 @@ from ..errors import QAError
 from ..lang.text import normalise, script_of
 from ..model import Bitext, Document, Link, Paragraph
 
-Block = tuple[int, str]  # (1-based line or ordinal, text)
+Block = tuple  # (1-based line or ordinal, text), or (line on its page, text, page) from a PDF
 
 # A bilingual file whose best boundary still leaves this share of blocks on the
 # wrong side is not "Chinese part, then English part": refuse it, do not guess.
@@ -19,8 +19,9 @@ _MAX_MISFIT = 0.25
 
 def make_document(path: str, fmt: str, lang: str, blocks: list[Block]) -> Document:
     paras = tuple(
-        Paragraph(id=f"{lang}-{n}", line=line, text=text, norm=normalise(text, chinese=lang == "zh"))
-        for n, (line, text) in enumerate(blocks, 1)
+        Paragraph(id=f"{lang}-{n}", line=b[0], text=b[1], norm=normalise(b[1], chinese=lang == "zh"),
+                  page=b[2] if len(b) > 2 else 0)
+        for n, b in enumerate(blocks, 1)
     )
     return Document(path=path, format=fmt, lang=lang, paragraphs=paras)
 
@@ -31,7 +32,7 @@ def split_bilingual(blocks: list[Block], path: str) -> tuple[list[Block], list[B
     The boundary is the cut that puts the most Chinese blocks before it and
     English blocks after it; blocks with no letters (numbers, markers) do not vote.
     """
-    labels = [script_of(text) for _, text in blocks]
+    labels = [script_of(b[1]) for b in blocks]
     zh_before = 0
     en_after = sum(1 for s in labels if s == "en")
     best_k, best = 0, en_after
@@ -56,7 +57,7 @@ def split_bilingual(blocks: list[Block], path: str) -> tuple[list[Block], list[B
 
 def check_language(blocks: list[Block], lang: str, path: str) -> None:
     """A one-language document must mostly be in that language."""
-    labels = [script_of(t) for _, t in blocks]
+    labels = [script_of(b[1]) for b in blocks]
     n_lang = sum(1 for s in labels if s == lang)
     other = "en" if lang == "zh" else "zh"
     n_other = sum(1 for s in labels if s == other)
@@ -80,13 +81,12 @@ def alternating(blocks: list[Block], path: str, fmt: str) -> Bitext | None:
     two-column table in DOCX or HTML, read cell by cell, its header row included) as pre-paired
     links, like XLIFF: each Chinese block with the English block after it. None when the file
     does not alternate (a Chinese part followed by an English part is split as usual)."""
-    labelled = [(line, text, script_of(text)) for line, text in blocks]
-    voters = [x for x in labelled if x[2]]
+    voters = [(b, lang) for b in blocks if (lang := script_of(b[1]))]
     if len(voters) < 4:
         return None
     paired, k = 0, 0  # blocks in a Chinese-then-English pair, read left to right
     while k < len(voters):
-        if voters[k][2] == "zh" and k + 1 < len(voters) and voters[k + 1][2] == "en":
+        if voters[k][1] == "zh" and k + 1 < len(voters) and voters[k + 1][1] == "en":
             paired, k = paired + 2, k + 2
         else:
             k += 1
@@ -97,15 +97,15 @@ def alternating(blocks: list[Block], path: str, fmt: str) -> Bitext | None:
     links: list[Link] = []
     k = 0
     while k < len(voters):
-        line, text, lang = voters[k]
-        if lang == "zh" and k + 1 < len(voters) and voters[k + 1][2] == "en":
-            zh_blocks.append((line, text))
-            en_blocks.append(voters[k + 1][:2])
+        block, lang = voters[k]
+        if lang == "zh" and k + 1 < len(voters) and voters[k + 1][1] == "en":
+            zh_blocks.append(block)
+            en_blocks.append(voters[k + 1][0])
             links.append(Link((len(zh_blocks) - 1,), (len(en_blocks) - 1,), 1.0, ("given by the file: alternating",)))
             k += 2
         else:  # a Chinese line with no English after it, or an English line with no Chinese before it
             side = zh_blocks if lang == "zh" else en_blocks
-            side.append((line, text))
+            side.append(block)
             links.append(Link((len(zh_blocks) - 1,), (), 0.0) if lang == "zh"
                          else Link((), (len(en_blocks) - 1,), 0.0))
             k += 1

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from .. import resources
 from ..model import SEVERITIES, SEVERITY_RANK
+from . import position
 
 
 def _highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> Markup:
@@ -88,7 +89,7 @@ def render(data: dict) -> str:
     def view(pid):
         p = paras[pid]
         return {
-            "id": pid, "line": p["line"], "html": _highlight(p["text"], spans.get(pid, [])),
+            "id": pid, "line": p["line"], "page": p.get("page", 0), "html": _highlight(p["text"], spans.get(pid, [])),
             "findings": per_para.get(pid, []),
         }
 
@@ -106,11 +107,11 @@ def render(data: dict) -> str:
     ]
     # the triage view: the flagged links only, error first, then reading order; each finding with
     # the Chinese and English of its link (at most two paragraphs a side), highlighted
-    lines = {pid: p["line"] for pid, p in paras.items()}
+    lines = {pid: position(p) for pid, p in paras.items()}
 
     def order(f):
         first = (f["zh"] or f["en"] or [""])[0]
-        return (-SEVERITY_RANK[f["severity"]], 0 if first.startswith("zh") else 1, lines.get(first, 0))
+        return (-SEVERITY_RANK[f["severity"]], 0 if first.startswith("zh") else 1, lines.get(first, (0, 0)))
 
     def sides(f):
         return {side: ([view(pid) for pid in f[side][:2]], max(0, len(f[side]) - 2)) for side in ("zh", "en")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import SEVERITY_RANK
+from . import place, position
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[2m"}
 RESET = "\033[0m"
@@ -25,15 +26,15 @@ def _clean(text: str) -> str:
 
 
 def render(data: dict, limit: int | None = None, verbose: bool = False, colour: bool = False) -> str:
-    lines_of = {side: {p["id"]: p["line"] for p in data["paragraphs"][side]} for side in ("zh", "en")}
+    paras = {side: {p["id"]: p for p in data["paragraphs"][side]} for side in ("zh", "en")}
     docs = data["documents"]
 
     def at(side: str, f: dict) -> str:
-        return f"{docs[side]['path']}:{lines_of[side][f[side][0]]}"
+        return place(docs[side]["path"], paras[side][f[side][0]])
 
     def order(f: dict):
         side = "zh" if f["zh"] else "en"
-        return (-SEVERITY_RANK[f["severity"]], side, lines_of[side][f[side][0]] if f[side] else 0)
+        return (-SEVERITY_RANK[f["severity"]], side, position(paras[side][f[side][0]]) if f[side] else (0, 0))
 
     accepted = [f for f in data["findings"] if "suppressed" in f]
     findings = sorted((f for f in data["findings"] if verbose or "suppressed" not in f), key=order)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 
 from ..model import SEVERITY_RANK
+from . import place, position
 from .archive import FIXED_DATE, fixed_dates
 
 COLUMNS = (  # header, width (characters)
@@ -23,18 +24,18 @@ CJK_FONT = "Microsoft YaHei"  # Excel on Windows and macOS has it; others substi
 
 def rows(data: dict) -> list[list[str]]:
     """The findings as table rows, error first, then in reading order."""
-    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = {p["id"]: p for side in ("zh", "en") for p in data["paragraphs"][side]}
     texts = {p["id"]: p["text"] for side in ("zh", "en") for p in data["paragraphs"][side]}
 
     def where(side: str, ids: list[str]) -> str:
-        return ", ".join(f"{data['documents'][side]['path']}:{lines[i]}" for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
+        return ", ".join(place(data["documents"][side]["path"], paras[i]) for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
 
     def excerpt(text: str, ids: list[str]) -> str:
         return text or (texts[ids[0]][:300] if ids else "")
 
     def order(f: dict):
         first = (f["zh"] or f["en"] or [""])[0]
-        return (-SEVERITY_RANK[f["severity"]], lines.get(first, 0), f["fingerprint"])
+        return (-SEVERITY_RANK[f["severity"]], position(paras[first]) if first else (0, 0), f["fingerprint"])
 
     out = []
     for f in sorted(data["findings"], key=order):
