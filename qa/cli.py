@@ -85,10 +85,12 @@ def _write(path: str, content: str | bytes) -> None:
         with open(tmp, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, or Ctrl-C / SIGTERM mid-write: no partial file stays
         if tmp and os.path.exists(tmp):
             os.remove(tmp)
-        raise QAError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise QAError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
 
 
 def _outputs(args) -> list[tuple[str, str]]:
@@ -276,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _terminated(signum, frame):
+    raise KeyboardInterrupt
+
+
 def entry() -> None:
     """The ``qa`` command (and ``python -m qa``): :func:`main`, tuned for a process that lives
     for one run. Two costs that a half-second report cannot afford go: the cyclic garbage
@@ -284,8 +290,12 @@ def entry() -> None:
     interpreter's teardown freeing them one by one at exit (~40 ms): once every output is
     written and flushed, a run that started no thread leaves with ``os._exit``."""
     import gc
+    import signal
 
     gc.set_threshold(100_000, 50, 100)
+    # SIGTERM (a CI job cancelled, a container stopped) ends the run as Ctrl-C does: a report
+    # being written is removed, the previous one stays, and one line says so
+    signal.signal(signal.SIGTERM, _terminated)
     code = main()
     try:
         sys.stdout.flush()

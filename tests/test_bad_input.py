@@ -365,3 +365,40 @@ def test_a_docx_with_damaged_deflate_data_is_one_clear_error(capsys, write):
         data[k] ^= 0x5A
     rc, err = run(capsys, "check", write("zh.docx", bytes(data)), write("en.txt", EN))
     assert_one_line_error(rc, err, "zh.docx")
+
+
+def test_an_interrupted_write_leaves_the_previous_report_and_no_partial_file(capsys, write, tmp_path, monkeypatch):
+    report = tmp_path / "out" / "r.json"
+    report.parent.mkdir()
+    report.write_text("the previous report", encoding="utf-8")
+
+    def interrupted(src, dst):  # Ctrl-C arrives after the new report is written, before it is renamed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("qa.cli.os.replace", interrupted)
+    rc, err = run(capsys, "check", write("zh.txt", ZH), write("en.txt", EN), "--json", str(report))
+    assert rc == 2 and err == "qa: interrupted\n"
+    assert report.read_text(encoding="utf-8") == "the previous report"
+    assert os.listdir(report.parent) == ["r.json"]
+
+
+def test_sigterm_mid_run_ends_with_one_line_and_the_previous_report_intact(tmp_path):
+    import signal
+    import time
+
+    seed = (ROOT / "seeds" / "001_a563103608e4f3d1.txt").read_text(encoding="utf-8")
+    lines = [ln for ln in seed.split("\n") if ln.strip()]
+    zh = [ln for ln in lines if any("\u4e00" <= c <= "\u9fff" for c in ln)]
+    en = [ln for ln in lines if ln not in zh]
+    (tmp_path / "zh.txt").write_text("\n".join(zh * 30), encoding="utf-8")  # a run of several seconds
+    (tmp_path / "en.txt").write_text("\n".join(en * 30), encoding="utf-8")
+    report = tmp_path / "r.json"
+    report.write_text("the previous report", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "qa", "check", "zh.txt", "en.txt", "--json", "r.json", "-q"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and err == "qa: interrupted\n"
+    assert report.read_text(encoding="utf-8") == "the previous report"
+    assert sorted(os.listdir(tmp_path)) == ["en.txt", "r.json", "zh.txt"]

@@ -16,6 +16,11 @@ from ..lang import dictionary
 FULL_SEARCH_CELLS = 400
 LONG_DOCUMENT_CELLS = 250_000  # above this, anchors are densified block by block
 MARGIN = 5  # paragraphs of slack around each anchor (a wrong anchor must not pinch the path)
+# A rectangle between anchors wider than this is searched in a corridor this wide around its
+# diagonal instead: a stretch with no anchor at all (text that repeats itself, a paragraph of
+# thousands of sentences) would otherwise be searched whole, in time and memory quadratic in
+# its length. A loss inside such a stretch is still found when under half this width.
+MAX_WIDTH = 400
 
 
 def _unique_keys(feats, key_fn, indices=None) -> dict:
@@ -166,9 +171,14 @@ def band_from_chain(chain: list[tuple[int, int]], n: int, m: int, margin: int = 
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
     for (ia, ja), (ib, jb) in zip(pts, pts[1:]):
+        wide = jb - ja + 2 * margin > MAX_WIDTH
         for i in range(max(0, ia - 2), min(n, ib + 2) + 1):
-            lo[i] = min(lo[i], max(0, ja - margin))
-            hi[i] = max(hi[i], min(m, jb + margin))
+            a, b = ja - margin, jb + margin
+            if wide:  # a corridor along the rectangle's diagonal
+                mid = ja + (min(max(i, ia), ib) - ia) * (jb - ja) / max(1, ib - ia)
+                a, b = max(a, int(mid) - MAX_WIDTH // 2), min(b, int(mid) + MAX_WIDTH // 2)
+            lo[i] = min(lo[i], max(0, a))
+            hi[i] = max(hi[i], min(m, b))
     # Keep the band connected and monotone.
     lo[0], hi[n] = 0, m
     for i in range(1, n + 1):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from ..align.features import CJK_WEIGHT
@@ -31,6 +32,18 @@ def _telling(m) -> bool:
     return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
 
 
+def _figures_in(ctx: Context, i: int, a: int, b: int) -> list:
+    """The number mentions of Chinese paragraph i that start within a:b, by bisection over the
+    paragraph's mentions sorted once (a paragraph of hundreds of sentences is not scanned whole
+    for each of its sentences and clauses)."""
+    cache = ctx.__dict__.setdefault("_zh_number_starts", {})
+    if i not in cache:
+        ms = sorted(ctx.zh_numbers[i], key=lambda m: m.start)
+        cache[i] = ([m.start for m in ms], ms)
+    starts, ms = cache[i]
+    return ms[bisect_left(starts, a):bisect_left(starts, b)]
+
+
 _CLAUSE = re.compile(r"[^，,]+[，,]?")
 _NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()…—\dA-Za-z我你他她它咱]")
 
@@ -45,18 +58,30 @@ def _heading_sentence(text: str) -> bool:
 
 class _Where:
     """Which English sentences of the link hold each of a sentence's words, looked up once and
-    read by every test (the counts of the document's rates, the windows of the scatter test)."""
+    read by every test (the counts of the document's rates, the windows of the scatter test).
+    ``index``: the link's stem -> sentences (see _stem_index), so a paragraph of thousands of
+    sentences is not searched sentence by sentence for every word."""
 
-    def __init__(self, mine: dict, en_sents: list):
+    def __init__(self, mine: dict, en_sents: list, index: dict | None, around: tuple[int, int] | None = None):
         self.mine, self.n = mine, len(en_sents)
         self.at = {}
         if self.n < 2:
             return
-        if all(isinstance(es, frozenset) for es in en_sents):  # stem sets: one set test per sentence
-            self.at = {w: {n for n, es in enumerate(en_sents) if not es.isdisjoint(sts)} for w, sts in mine.items()}
+        if index is not None:
+            lo, hi = around or (0, self.n)
+            self.at = {w: {n for x in sts for n in _between(index.get(x, ()), lo, hi)} for w, sts in mine.items()}
         else:  # some sentence lost its spaces: a stem is looked up in its letters
             self.at = {w: {n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in sts)}
                        for w, sts in mine.items()}
+
+    def _best(self, weights: dict, span: int) -> float:
+        """The most weight of words that any ``span`` consecutive English sentences hold
+        (summed per window in the words' order, as a scan of every window would)."""
+        acc: dict[int, float] = {}
+        for w, weight in weights.items():
+            for x in {x for s in self.at[w] for x in range(s - span + 1, s + 1) if 0 <= x < self.n}:
+                acc[x] = acc.get(x, 0) + weight
+        return max(acc.values(), default=0)
 
     def counts(self, english: frozenset) -> tuple[int, int, int]:
         """(words, words with a gloss in the link's English, the most of them any two consecutive
@@ -64,8 +89,7 @@ class _Where:
         held = [w for w, st in self.mine.items() if any(x in english for x in st)]
         if self.n < 2 or not held:
             return len(self.mine), len(held), len(held)
-        near = max(sum(1 for w in held if self.at[w] & {x, x + 1}) for x in range(self.n))
-        return len(self.mine), len(held), near
+        return len(self.mine), len(held), self._best({w: 1 for w in held}, 2)
 
     def windows(self, wt: dict) -> tuple[float, float]:
         """The largest share (by weight) of the words that any two, and any three, consecutive
@@ -73,9 +97,38 @@ class _Where:
         total = sum(wt.values())
         if not total or not self.n:
             return 0.0, 0.0
-        near = max(sum(wt[w] for w, at in self.at.items() if at & {x, x + 1}) for x in range(self.n))
-        wide = max(sum(wt[w] for w, at in self.at.items() if at & {x, x + 1, x + 2}) for x in range(self.n))
-        return near / total, wide / total
+        weights = {w: wt[w] for w in self.at}
+        return self._best(weights, 2) / total, self._best(weights, 3) / total
+
+
+def _stem_index(en_sents: list) -> dict | None:
+    """Stem -> the indices of the link's English sentences that hold it, in order; None when a
+    sentence lost its spaces (its stems are looked up as letters)."""
+    if not all(isinstance(es, frozenset) for es in en_sents):
+        return None
+    index: dict[str, list[int]] = {}
+    for n, es in enumerate(en_sents):
+        for x in es:
+            index.setdefault(x, []).append(n)
+    return index
+
+
+def _between(hits: list[int], lo: int, hi: int) -> list[int]:
+    return hits[bisect_left(hits, lo):bisect_left(hits, hi)]
+
+
+# A link of more English sentences than this (a paragraph of hundreds of sentences) is searched,
+# for each Chinese sentence, only this many sentences either side of its proportional place: its
+# words recur all over such a paragraph, and looking at every place is quadratic in its length.
+NEAR_SENTENCES = 60
+
+
+def _around(k: int, count: int, n: int) -> tuple[int, int] | None:
+    """The English sentences (lo, hi) to look at for the k-th of ``count`` Chinese sentences."""
+    if n <= 2 * NEAR_SENTENCES + 1:
+        return None
+    at = round(k * n / max(count, 1))
+    return max(0, at - NEAR_SENTENCES), min(n, at + NEAR_SENTENCES + 1)
 
 
 def _held(words: dict, english: frozenset) -> int:
@@ -213,16 +266,17 @@ class DroppedContent(Rule):
             elsewhere = ev.link_set(pairs[(at + 1) % len(pairs)]) if len(pairs) > 1 else frozenset()
             en_sents = [st for j in link.en for st in ev.sentence_sets(j)]
             words = [ev.words(i, a, b) for i, a, b in sents]
+            index = _stem_index(en_sents) if len(en_sents) >= 2 else None
             tested = []
             for k, (i, a, b) in enumerate(sents):
-                figures = [m for m in ctx.zh_numbers[i] if a <= m.start < b and _telling(m)]
+                figures = [m for m in _figures_in(ctx, i, a, b) if _telling(m)]
                 gone = [m for m in figures if id(m) not in present]
                 if 2 * len(gone) < len(figures) or figures and not gone:
                     continue  # most of the sentence's figures are in the English
                 # (not all: a figure the sentence shares with another, 1.67万 twice,
                 # meets the other's English)
                 mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
-                where = _Where(mine, en_sents)
+                where = _Where(mine, en_sents, index, _around(k, len(sents), len(en_sents)))
                 counts = where.counts(english)
                 if len(mine) >= self.MIN_WORDS:
                     tally[0] += counts[0]
@@ -315,12 +369,16 @@ class DroppedContent(Rule):
             if not clauses:
                 continue
             segmented = {i: dictionary.segment(ctx.zh[i].norm) for i in link.zh}
+            in_link = Counter(w for seg in segmented.values() for _pos, w in seg)
             for i, a, b in clauses:
-                if any(a <= m.start < b and _telling(m) and id(m) in present for m in ctx.zh_numbers[i]):
+                if any(_telling(m) and id(m) in present for m in _figures_in(ctx, i, a, b)):
                     continue  # its figures are in the English
-                # own: words no other stretch of the link uses (the sentence's other clauses included)
-                rest = {w for n, seg in segmented.items() for pos, w in seg if n != i or not a <= pos < b}
-                own = {w: st for w, st in ev.words(i, a, b).items() if not ev.is_common(st) and w not in rest}
+                # own: words no other stretch of the link uses (the sentence's other clauses
+                # included): every use of them in the link is inside the clause
+                seg = segmented[i]
+                inside = Counter(w for _pos, w in seg[bisect_left(seg, (a,)):bisect_left(seg, (b,))])
+                own = {w: st for w, st in ev.words(i, a, b).items()
+                       if not ev.is_common(st) and in_link[w] == inside[w]}
                 if len(own) < self.MIN_WORDS:
                     continue
                 held = sum(1 for st in own.values() if any(x in english for x in st))

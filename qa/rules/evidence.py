@@ -332,7 +332,10 @@ class LengthModel:
 
     @staticmethod
     def zh_len(ctx: Context, zh) -> int:
-        return sum(cjk_count(ctx.zh[i].norm) for i in zh)
+        counts = ctx.__dict__.get("_cjk_counts")
+        if counts is None:  # each paragraph counted once: rules ask for every sentence of a link
+            counts = ctx.__dict__["_cjk_counts"] = [cjk_count(p.norm) for p in ctx.zh]
+        return sum(counts[i] for i in zh)
 
     @staticmethod
     def en_len(ctx: Context, en) -> int:

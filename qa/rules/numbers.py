@@ -159,9 +159,28 @@ def _scalable(z: Mention, e: Mention) -> bool:
     return e.kind not in CALENDAR and comparable(z, e)
 
 
+# A link with more figures a side than this (a paragraph of hundreds of sentences) pairs each
+# Chinese figure only with the English figures this many places either side of its proportional
+# place: comparing every figure with every other is quadratic in the paragraph's length.
+NEAR_FIGURES = 100
+
+
+def _reach(zh: list, en: list):
+    """For the n-th Chinese figure, the English indices it may be paired with, in reading order."""
+    if len(zh) <= NEAR_FIGURES and len(en) <= NEAR_FIGURES:
+        return lambda n: range(len(en))
+
+    def reach(n: int) -> range:
+        at = round(n * len(en) / max(len(zh), 1))
+        return range(max(0, at - NEAR_FIGURES), min(len(en), at + NEAR_FIGURES + 1))
+    return reach
+
+
 def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
     out = LinkMatch(zh=zh, en=en)
     used_en: set[int] = set()
+    reach = _reach(zh, en)
+    position = {id(z): n for n, z in enumerate(zh)}
     # 1. the same value: exact first, then rounded to the precision the
     #    English shows; the first English candidate in reading order
     paired: set[int] = set()
@@ -170,19 +189,19 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
             if n in paired:
                 continue
             # the same form first (三 with "three", 3 with 3), then reading order
-            candidates = [k for k, e in enumerate(en) if k not in used_en and _same(z, e, exact)]
+            candidates = [k for k in reach(n) if k not in used_en and _same(z, en[k], exact)]
             if candidates:
                 k = min(candidates, key=lambda k: en[k].numeral != z.numeral)
                 out.pairs.append((z, en[k]))
                 used_en.add(k)
                 paired.add(n)
-    position = {id(z): n for n, z in enumerate(zh)}
     out.pairs.sort(key=lambda p: position[id(p[0])])
     left_zh = [z for n, z in enumerate(zh) if n not in paired]
     # 2. a power of ten apart: the classic 万/亿 slip
     still: list[Mention] = []
     for z in left_zh:
-        for k, e in enumerate(en):
+        for k in reach(position[id(z)]):
+            e = en[k]
             if k in used_en or not _scalable(z, e):
                 continue
             ratio = scale_ratio(z, e)
@@ -197,7 +216,8 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
     #    of the same month with another day
     for z in still:
         if z.kind in (DATE, DAY):
-            for k, e in enumerate(en):
+            for k in reach(position[id(z)]):
+                e = en[k]
                 if k not in used_en and e.kind == z.kind and (z.kind == DAY or z.value // 100 == e.value // 100):
                     out.mismatched.append((z, e))
                     used_en.add(k)
@@ -205,7 +225,8 @@ def match_link(zh: list[Mention], en: list[Mention]) -> LinkMatch:
             continue
         if z.kind in CALENDAR:
             continue
-        for k, e in enumerate(en):
+        for k in reach(position[id(z)]):
+            e = en[k]
             if k in used_en or not _significant(z):
                 continue
             if (_significant(e) and _near(z, e)) or _typo(z, e):
