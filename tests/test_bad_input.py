@@ -402,3 +402,12 @@ def test_sigterm_mid_run_ends_with_one_line_and_the_previous_report_intact(tmp_p
     assert proc.returncode == 2 and err == "qa: interrupted\n"
     assert report.read_text(encoding="utf-8") == "the previous report"
     assert sorted(os.listdir(tmp_path)) == ["en.txt", "r.json", "zh.txt"]
+
+
+def test_more_text_than_one_check_can_hold_is_refused_whatever_the_files_size(capsys, write, monkeypatch):
+    monkeypatch.setenv("QA_MAX_TEXT_BYTES", "120")  # the two files' text together
+    zh, en = write("zh.txt", ZH * 2), write("en.txt", EN * 2)
+    rc, err = run(capsys, "check", zh, en)
+    assert_one_line_error(rc, err, "en.txt", "too much text for one check")
+    monkeypatch.setenv("QA_MAX_TEXT_BYTES", "1000")
+    assert main(["check", zh, en, "-q"]) == 0

@@ -52,16 +52,35 @@ def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
     return text.blocks(decoded)
 
 
-def _read(path: str, encoding: str | None):
+# The text one check reads, both languages together (QA_MAX_TEXT_BYTES overrides): about 140 MiB
+# of memory and 6 s per MB of text on 2 cores (bench/growth.py; the Bible pair, 1.1 MB, takes
+# 6.5 s and 234 MiB), so 16 MiB of text, five million Chinese characters and their English, stays
+# within a few GiB. A file may be larger (a PDF's images and fonts); its text may not.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+
+def _text_bytes(got) -> int:
+    if isinstance(got, Bitext):
+        return sum(len(p.text.encode("utf-8", "replace")) for doc in (got.zh, got.en) for p in doc.paragraphs)
+    return sum(len(b[1].encode("utf-8", "replace")) for b in got)
+
+
+def _read(path: str, encoding: str | None, budget: int | None = None):
+    """(format, blocks or a pre-paired Bitext) of one file, whose text must fit in ``budget`` bytes."""
     data = read_bytes(path)
     fmt = detect_format(path, data)
     if fmt in ("xliff", "tmx"):
         reader = segments.read_xliff if fmt == "xliff" else segments.read_tmx
-        return fmt, reader(data, path)
-    blocks = _blocks(path, data, fmt, encoding)
-    if not blocks:
-        raise QAError(f"no text found in this {fmt} file", path)
-    return fmt, blocks
+        got = reader(data, path)
+    else:
+        got = _blocks(path, data, fmt, encoding)
+        if not got:
+            raise QAError(f"no text found in this {fmt} file", path)
+    limit = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES)) if budget is None else budget
+    if _text_bytes(got) > limit:
+        raise QAError(f"too much text for one check ({_text_bytes(got):,} bytes of text, both files together "
+                      f"at most {int(os.environ.get('QA_MAX_TEXT_BYTES', MAX_TEXT_BYTES)):,}); split the document", path)
+    return fmt, got
 
 
 def load(source: str, target: str | None = None, encoding: str | None = None) -> Bitext:
@@ -76,7 +95,8 @@ def load(source: str, target: str | None = None, encoding: str | None = None) ->
             return paired
         zh, en = split_bilingual(got, source)
         return Bitext(make_document(source, fmt, "zh", zh), make_document(source, fmt, "en", en))
-    tfmt, tgot = _read(target, encoding)
+    budget = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES)) - _text_bytes(got)
+    tfmt, tgot = _read(target, encoding, max(budget, 0))
     if isinstance(tgot, Bitext):
         raise QAError(f"{tfmt.upper()} holds both languages; give it alone as SOURCE", target)
     check_language(got, "zh", source)
