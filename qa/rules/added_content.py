@@ -1,6 +1,8 @@
 """added-content: an English sentence with no source in the Chinese of its link, or pasted twice."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..lang import dictionary
 from ..lang.sentences import en_sentences, zh_sentences
 from ..model import Span
@@ -135,11 +137,12 @@ class AddedContent(Rule):
                 t = ctx.en[j].norm[a:b]
                 tokens.append({dictionary.stem(w)[:4] for w in EN_WORD.findall(t)
                                if w.lower() not in EN_STOP and len(w) > 2} if spaced(t) else None)
+            # in how many of the link's sentences each word stands: a sentence's own words stand in it alone
+            uses = Counter(t for ts in tokens if ts for t in ts)
             for k, (j, a, b) in enumerate(sents):
                 if tokens[k] is None:
                     continue
-                others = set().union(*(ts for n, ts in enumerate(tokens) if n != k and ts))
-                own = tokens[k] - others
+                own = {t for t in tokens[k] if uses[t] == 1}
                 if len(own) < self.MIN_WORDS:
                     continue
                 found = own & chinese
