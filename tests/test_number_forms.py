@@ -28,6 +28,8 @@ def read(reader, text):
 ZH = [
     # numerals outside a classifier context, with units and scales
     ("三千万元", [("30000000", "currency")]),
+    ("服务一千万家企业", [("10000000", "count")]),  # not the idiom 千万家 (countless homes)
+    ("走进千万家", []),
     ("投资两千万元", [("20000000", "currency")]),
     ("五十万元", [("500000", "currency")]),
     ("一点二亿", [("120000000", "count")]),

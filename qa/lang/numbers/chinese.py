@@ -524,10 +524,12 @@ def _numeral(r: Reading, m: re.Match):
 
 
 def _overlaps(text: str, word: str, s: int, e: int) -> bool:
-    """Does an occurrence of ``word`` overlap text[s:e]?"""
+    """Does an occurrence of ``word`` overlap text[s:e], starting no later than the numeral? (A
+    numeral that starts before the word runs through it: 千万家, countless homes, is not in
+    一千万家, ten million firms.)"""
     i = text.find(word, max(0, s - len(word)))
     while i != -1 and i < e:
-        if i + len(word) > s:
+        if i + len(word) > s and i <= s:
             return True
         i = text.find(word, i + 1)
     return False
