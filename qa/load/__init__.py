@@ -5,7 +5,7 @@ import os
 
 from ..errors import QAError
 from ..model import Bitext
-from . import docx, html, pdf, segments, text, xlsx
+from . import docx, html, segments, text, xlsx
 from .decode import decode, read_bytes
 from .paragraphs import alternating, check_language, make_document, split_bilingual
 
@@ -45,6 +45,8 @@ def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
     if fmt == "xlsx":
         return xlsx.blocks(data, path)
     if fmt == "pdf":
+        from . import pdf  # only PDF inputs need it
+
         return pdf.blocks(data, path)
     decoded = decode(data, path, encoding)
     if fmt == "html":
