@@ -108,8 +108,7 @@ def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
         if workers == 1:
             rows = [progress(_one(w)) for w in work]
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                rows = [progress(r) for r in pool.map(_one, work)]
+            rows = _local(work, workers, progress)
     progress(None)
     for r in rows:
         for file, content in r.pop("files", {}).items():
@@ -132,6 +131,35 @@ def run_batch(args, profile, cfg, formats: tuple[str, ...] = ()) -> int:
     if args.exit_zero and worst == 1:
         return 0
     return worst
+
+
+def _local(work: list, workers: int, progress) -> list[dict]:
+    """The documents on a local process pool. A worker that dies (killed, out of memory) breaks
+    the pool and fails every document still in it: those are run again, each alone, so only the
+    one that kills its worker again is lost, and reported."""
+    rows: list = [None] * len(work)
+    lost = _pooled(work, range(len(work)), workers, rows, progress)
+    for k in lost:
+        if _pooled(work, [k], 1, rows, progress):
+            source, target, *_rest, name, _formats = work[k]
+            rows[k] = progress({"name": name, "source": source, "target": target, "status": 2,
+                                "error": f"{source}: its worker process died (out of memory?); not checked"})
+    return rows
+
+
+def _pooled(work: list, which, workers: int, rows: list, progress) -> list[int]:
+    """Run ``which`` of ``work`` on a fresh pool, filling ``rows``; the indices whose worker died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    lost = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(k, pool.submit(_one, work[k])) for k in which]
+        for k, fut in futures:
+            try:
+                rows[k] = progress(fut.result())
+            except BrokenProcessPool:
+                lost.append(k)
+    return lost
 
 
 def _on_dask(address: str, work: list, progress) -> list[dict]:

@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 from conftest import ROOT, make_docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.cli import main
 
@@ -411,3 +413,137 @@ def test_more_text_than_one_check_can_hold_is_refused_whatever_the_files_size(ca
     assert_one_line_error(rc, err, "en.txt", "too much text for one check")
     monkeypatch.setenv("QA_MAX_TEXT_BYTES", "1000")
     assert main(["check", zh, en, "-q"]) == 0
+
+
+def test_a_figure_longer_than_python_reads_as_an_integer_is_no_crash(capsys, write):
+    # Python refuses to turn a string of over 4,300 digits into an int
+    zh = write("zh.txt", "全省新增发明专利" + "9" * 5000 + "件。\n")
+    en = write("en.txt", "The province added " + "9" * 5000 + " patents.\n")
+    assert main(["check", zh, en, "-q"]) in (0, 1)
+    assert capsys.readouterr().err == ""
+
+
+def _zip_flag(data: bytes, encrypted: bool = False, bad_offset: bool = False) -> bytes:
+    out = bytearray(data)
+    if encrypted:  # general-purpose flag bit 0 on every entry: "encrypted, password required"
+        for sig, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            i = out.find(sig)
+            while i != -1:
+                out[i + at] |= 1
+                i = out.find(sig, i + 4)
+    if bad_offset:  # the central directory said to start far beyond the file
+        e = out.rfind(b"PK\x05\x06")
+        out[e + 16:e + 20] = (123456).to_bytes(4, "little")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("damage", ["encrypted", "bad_offset"])
+def test_an_encrypted_or_badly_offset_docx_is_one_clear_error(capsys, write, damage):
+    data = _zip_flag(make_docx(["全省新增发明专利4.32万件。"]), **{damage: True})
+    rc, err = run(capsys, "check", write("zh.docx", data), write("en.txt", EN))
+    assert_one_line_error(rc, err, "zh.docx", "DOCX")
+
+
+def test_sarif_artifact_uris_are_valid_uri_references_whatever_the_file_name(tmp_path):
+    import json
+    import re
+    from urllib.parse import unquote
+    zh, en = tmp_path / "zh a%b.txt", tmp_path / "en#1\x07.txt"
+    zh.write_text(ZH, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    out = tmp_path / "r.sarif"
+    main(["check", str(zh), str(en), "--format", f"sarif={out}", "-q"])
+    run_ = json.loads(out.read_text(encoding="utf-8"))["runs"][0]
+    uris = {a["location"]["uri"] for a in run_["artifacts"]}
+    uris |= {loc["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"] for loc in r["locations"]}
+    unreserved = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@/]|%[0-9A-F]{2})+")
+    assert uris and all(unreserved.fullmatch(u) for u in uris)
+    assert {unquote(u) for u in uris} == {str(zh), str(en)}
+
+
+# Random bytes, and real inputs mutated at random, given to every reader: only the project's own
+# input error may come out, never another exception (hypothesis draws the same cases on every run).
+_SEEDS_OF_FORMATS = {
+    "txt": (ZH + EN).encode("utf-8"),
+    "html": f"<html><body><p>{ZH.strip()}</p><p>{EN.strip()}</p></body></html>".encode(),
+    "xlf": ("<?xml version='1.0' encoding='UTF-8'?><xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'>"
+            "<file source-language='zh' target-language='en' datatype='plaintext' original='r'><body>"
+            f"<trans-unit id='1'><source>{ZH.strip()}</source><target>{EN.strip()}</target></trans-unit>"
+            "</body></file></xliff>").encode(),
+    "tmx": ("<?xml version='1.0'?><tmx version='1.4'><header srclang='zh'/><body><tu>"
+            f"<tuv xml:lang='zh'><seg>{ZH.strip()}</seg></tuv><tuv xml:lang='en'><seg>{EN.strip()}</seg></tuv>"
+            "</tu></body></tmx>").encode(),
+    "docx": make_docx([ZH.strip(), EN.strip()]),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(fmt=st.sampled_from(sorted(_SEEDS_OF_FORMATS)), cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=8)),
+                                                                   max_size=4))
+def test_mutated_inputs_give_the_input_error_or_a_report(fmt, cuts):
+    import tempfile
+
+    from qa.errors import QAError
+    from qa.load import load
+    data = bytearray(_SEEDS_OF_FORMATS[fmt])
+    for at, new in cuts:  # overwrite a few bytes here and there
+        at %= max(len(data), 1)
+        data[at:at + len(new)] = new
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, f"input.{fmt}")
+        with open(path, "wb") as fh:
+            fh.write(bytes(data))
+        try:
+            load(path)
+        except QAError:
+            pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=2000), ext=st.sampled_from(["txt", "html", "xlf", "tmx", "docx", "xlsx", "pdf"]))
+def test_random_bytes_give_the_input_error_or_a_report(data, ext):
+    import tempfile
+
+    from qa.errors import QAError
+    from qa.load import load
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, f"input.{ext}")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        try:
+            load(path)
+        except QAError:
+            pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+                          lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                          max_leaves=12),
+       kind=st.sampled_from(["glossary.yaml", "glossary.csv", "qa.toml"]))
+def test_random_glossary_and_configuration_structures_give_the_input_error(value, kind, tmp_path_factory):
+    import contextlib
+    import json as json_
+
+    import yaml
+    tmp = tmp_path_factory.mktemp("cfg")
+    zh, en = tmp / "zh.txt", tmp / "en.txt"
+    zh.write_text(ZH, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    path = tmp / kind
+    if kind.endswith(".yaml"):
+        path.write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+    elif kind.endswith(".csv"):  # the structure flattened into rows of cells
+        rows = value if isinstance(value, list) else [value]
+        path.write_text("\n".join(",".join(json_.dumps(c) for c in (r if isinstance(r, list) else [r])) for r in rows),
+                        encoding="utf-8")
+    else:  # TOML keys, known and unknown, with the drawn values
+        body = value if isinstance(value, dict) else {"select": value}
+        path.write_text("\n".join(f"{json_.dumps(str(k))} = {json_.dumps(v)}" for k, v in body.items()
+                                   if isinstance(v, (str, int, bool, list))), encoding="utf-8")
+    args = ["check", str(zh), str(en), "-q"] + (["--glossary", str(path)] if "glossary" in kind else ["--config", str(path)])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        rc = main(args)
+    assert rc in (0, 1) or (rc == 2 and err.getvalue().startswith("qa: error: ")), err.getvalue()
+    assert "internal error" not in err.getvalue()

@@ -438,3 +438,29 @@ def test_batch_reports_never_overwrite_each_other_or_the_index(tmp_path):
     assert index.startswith("<!DOCTYPE html>") and "Translation audits" in index
     sources = {json.loads((out / j).read_text(encoding="utf-8"))["documents"]["zh"]["path"] for j in jsons}
     assert len(sources) == 5
+
+
+def _dies_on_poison(job):
+    """A worker that is killed (as by the kernel's out-of-memory killer) on the document "poison"."""
+    import signal
+
+    from qa import batch
+    if job[-2] == "poison":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch._checked_one(job)
+
+
+def test_a_local_worker_killed_mid_run_loses_only_its_document(tmp_path, monkeypatch, capsys):
+    from qa import batch
+    monkeypatch.setattr(batch, "_checked_one", batch._one, raising=False)
+    monkeypatch.setattr(batch, "_one", _dies_on_poison)  # inherited by the forked workers
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.txt", "poison.txt", "b.txt", "c.txt"):
+        (docs / name).write_text(ZH + EN, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["check", str(docs), "--out-dir", str(out), "-j", "2"]) == 2
+    assert sorted(p.name for p in out.glob("*.json")) == ["a.json", "b.json", "c.json"]
+    err = capsys.readouterr().err
+    assert "poison.txt: its worker process died" in err and err.count("\n") == 1
+    assert "poison" in (out / "index.html").read_text(encoding="utf-8")

@@ -54,11 +54,12 @@ def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
     return text.blocks(decoded)
 
 
-# The text one check reads, both languages together (QA_MAX_TEXT_BYTES overrides): about 140 MiB
-# of memory and 6 s per MB of text on 2 cores (bench/growth.py; the Bible pair, 1.1 MB, takes
-# 6.5 s and 234 MiB), so 16 MiB of text, five million Chinese characters and their English, stays
-# within a few GiB. A file may be larger (a PDF's images and fonts); its text may not.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+# The text one check reads, both languages together (QA_MAX_TEXT_BYTES overrides): about 130 MiB
+# of memory and 4 s per MB of text on 2 cores (bench/growth.py, bench/align_scale.py --check: a
+# 10,000-paragraph report a side, 12 MB, takes 45 s and 1.5 GiB), so 32 MiB of text, ten million
+# Chinese characters and their English, stays within about 4 GiB. A file may be larger (a PDF's
+# images and fonts); its text may not.
+MAX_TEXT_BYTES = 32 * 1024 * 1024
 
 
 def _text_bytes(got) -> int:

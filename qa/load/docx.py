@@ -11,12 +11,15 @@ from .xmlsafe import local, parse_xml
 MAX_ENTRY = 64 * 1024 * 1024  # uncompressed size of word/document.xml
 MAX_RATIO = 200  # compression ratio above this is a zip bomb, not a document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What zipfile raises on a damaged archive: bad offsets (ValueError, OSError), damaged deflate data
+# (zlib.error), an encrypted entry (RuntimeError), a version or method it lacks (NotImplementedError)
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, RuntimeError, ValueError)
 
 
 def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         raise QAError("malformed DOCX: not a zip archive", path) from None
     with zf:
         try:
@@ -30,8 +33,7 @@ def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
         try:
             with zf.open(info) as fh:
                 xml = fh.read(MAX_ENTRY + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, RuntimeError, ValueError) as exc:
-            # damaged deflate data (zlib.error), an encrypted entry (RuntimeError), bad offsets
+        except ZIP_ERRORS as exc:
             raise QAError(f"malformed DOCX: {exc}", path) from None
         if len(xml) > MAX_ENTRY:
             raise QAError("DOCX document part larger than it declares; refused", path)

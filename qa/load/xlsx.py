@@ -6,13 +6,13 @@ import io
 import zipfile
 
 from ..errors import QAError
-from .docx import MAX_ENTRY, MAX_RATIO
+from .docx import MAX_ENTRY, MAX_RATIO, ZIP_ERRORS
 
 
 def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         raise QAError("malformed XLSX: not a zip archive", path) from None
     with zf:
         for info in zf.infolist():
@@ -20,7 +20,11 @@ def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
                 raise QAError(f"XLSX part {info.filename} too large ({info.file_size:,} bytes)", path)
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
                 raise QAError("XLSX compression ratio is implausible (zip bomb?); refused", path)
-            if info.filename.endswith(".xml") and b"<!ENTITY" in zf.read(info.filename)[:4096].upper():
+            try:
+                head = zf.read(info.filename)[:4096] if info.filename.endswith(".xml") else b""
+            except ZIP_ERRORS as exc:
+                raise QAError(f"malformed XLSX: {exc}", path) from None
+            if b"<!ENTITY" in head.upper():
                 raise QAError("XLSX declares XML entities; refused", path)
     from openpyxl import load_workbook  # imported only for XLSX inputs
 

@@ -26,7 +26,12 @@ def _location(data: dict, side: str, pid: str, lines: dict) -> dict:
 
 
 def _uri(path: str) -> str:
-    return path.replace("\\", "/")
+    """A file path as a relative URI reference: percent-encoded (a space, %, # or a control
+    character in a file name would otherwise make an invalid URI, or a fragment); ':' too, so a
+    first segment like "C:" is not read as a scheme."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
 
 
 def render(data: dict) -> str:
