@@ -547,3 +547,10 @@ def test_random_glossary_and_configuration_structures_give_the_input_error(value
         rc = main(args)
     assert rc in (0, 1) or (rc == 2 and err.getvalue().startswith("qa: error: ")), err.getvalue()
     assert "internal error" not in err.getvalue()
+
+
+@pytest.mark.parametrize("where", ["glossary", "baseline", "config", "profile"])
+def test_a_directory_given_as_a_file_is_one_clear_error(capsys, write, tmp_path, where):
+    zh, en = write("zh.txt", ZH), write("en.txt", EN)
+    rc, err = run(capsys, "check", zh, en, f"--{where}", str(tmp_path))
+    assert_one_line_error(rc, err, "is a directory")
