@@ -312,7 +312,10 @@ class DroppedContent(Rule):
             chars = cjk_count(ctx.zh[i].norm[a:b])
             best = max(sum(self._odds(rates, lengths, link_chars, chars, (*counts, len(o), _held(o, english))))
                        for o in (own, mine))
-            could = bool(gone) or heading or best >= PRIOR_AGAINST
+            # a heading whose rendering opens the English (a short first sentence holding most of
+            # its words) is there: the sentence aligner need not be asked
+            could = bool(gone) or (heading and not self._lead_rendered(ctx, ev, link, mine, chars)) \
+                or best >= PRIOR_AGAINST
 
             def aligner_says(k, gap=GAP_OPEN, could=could):
                 return could and unmatched(k, gap)
@@ -401,6 +404,22 @@ class DroppedContent(Rule):
         s, e = en_sentences(ctx.en[j].norm)[0]
         chars = cjk_count(ctx.zh[i].norm[a:b])
         return len(ctx.en[j].norm[s:e].replace(" ", "")) <= self.LEAD_STRETCH * CJK_WEIGHT * chars
+
+    def _lead_rendered(self, ctx: Context, ev, link, words: dict, chars: int) -> bool:
+        """Does the English open with a short sentence (of a lead's length) holding at least
+        half, and two or more, of the lead's dictionary words?"""
+        j = link.en[0]
+        sents = en_sentences(ctx.en[j].norm)
+        if not sents or len(words) < 2:
+            return False
+        s, e = sents[0]
+        if len(ctx.en[j].norm[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars:
+            return False
+        first = ev.sentence_sets(j)[0]
+        if isinstance(first, str):
+            return False  # its spaces were lost: stems found among its letters prove too little
+        found = sum(1 for st in words.values() if any(x in first for x in st))
+        return found >= 2 and 2 * found >= len(words)
 
     def _lead_missing(self, ctx: Context, link, i: int, a: int, b: int) -> bool:
         """5. A report paragraph often opens with a short lead ("加强知识产权海关保护。")
