@@ -14,6 +14,7 @@ from .evidence import (
     PRIOR_AGAINST,
     LengthModel,
     Rates,
+    mentions_in,
     pasted_paragraphs,
     present_numbers,
     spaced,
@@ -151,7 +152,7 @@ class AddedContent(Rule):
                 tally[2] += len(own & elsewhere)
                 if len(found) > self.MAX_COVER * len(own):
                     continue
-                if any(id(m) in matched_en for m in ctx.en_numbers[j] if a <= m.start < b):
+                if any(id(m) in matched_en for m in mentions_in(ctx, "en", j, a, b)):
                     continue
                 yield link, j, a, b, len(own), len(found)
 

@@ -21,6 +21,7 @@ from .evidence import (
     checked_pairs,
     evidence,
     has_stem,
+    mentions_in,
     present_numbers,
     unmatched_sentences,
 )
@@ -30,18 +31,6 @@ def _telling(m) -> bool:
     """A figure whose presence in the English says the sentence is there: not a
     year, a date or a small count that turns up anywhere."""
     return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
-
-
-def _figures_in(ctx: Context, i: int, a: int, b: int) -> list:
-    """The number mentions of Chinese paragraph i that start within a:b, by bisection over the
-    paragraph's mentions sorted once (a paragraph of hundreds of sentences is not scanned whole
-    for each of its sentences and clauses)."""
-    cache = ctx.__dict__.setdefault("_zh_number_starts", {})
-    if i not in cache:
-        ms = sorted(ctx.zh_numbers[i], key=lambda m: m.start)
-        cache[i] = ([m.start for m in ms], ms)
-    starts, ms = cache[i]
-    return ms[bisect_left(starts, a):bisect_left(starts, b)]
 
 
 _CLAUSE = re.compile(r"[^，,]+[，,]?")
@@ -269,7 +258,7 @@ class DroppedContent(Rule):
             index = _stem_index(en_sents) if len(en_sents) >= 2 else None
             tested = []
             for k, (i, a, b) in enumerate(sents):
-                figures = [m for m in _figures_in(ctx, i, a, b) if _telling(m)]
+                figures = [m for m in mentions_in(ctx, "zh", i, a, b) if _telling(m)]
                 gone = [m for m in figures if id(m) not in present]
                 if 2 * len(gone) < len(figures) or figures and not gone:
                     continue  # most of the sentence's figures are in the English
@@ -374,7 +363,7 @@ class DroppedContent(Rule):
             segmented = {i: dictionary.segment(ctx.zh[i].norm) for i in link.zh}
             in_link = Counter(w for seg in segmented.values() for _pos, w in seg)
             for i, a, b in clauses:
-                if any(_telling(m) and id(m) in present for m in _figures_in(ctx, i, a, b)):
+                if any(_telling(m) and id(m) in present for m in mentions_in(ctx, "zh", i, a, b)):
                     continue  # its figures are in the English
                 # own: words no other stretch of the link uses (the sentence's other clauses
                 # included): every use of them in the link is inside the clause

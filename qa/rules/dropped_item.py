@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..lang import dictionary
@@ -242,11 +243,20 @@ def _in_list(letters: str, glossed: list) -> list[bool | None]:
     reach = 12 * len(glossed)
     centres = sorted(p for sp in spots if sp for p in sp)
 
+    def nearest(sp: list[int], c: int) -> int:
+        """The place in ``sp`` (sorted) nearest c, the earlier of two as near (by bisection: an
+        item named all over a long paragraph is not scanned whole for every centre)."""
+        k = bisect_left(sp, c)
+        if k == 0 or k == len(sp):
+            return sp[min(k, len(sp) - 1)]
+        return sp[k - 1] if c - sp[k - 1] <= sp[k] - c else sp[k]
+
     def held(c: int) -> int:
-        return sum(1 for sp in spots if sp and any(abs(p - c) <= reach for p in sp))
+        return sum(1 for sp in spots if sp and abs(nearest(sp, c) - c) <= reach)
+
     def shape(c: int) -> tuple[int, int]:
         """Items out of the Chinese order, and the letters spanned, of the items held around c."""
-        near = [min(sp, key=lambda p: abs(p - c)) for sp in spots if sp and any(abs(p - c) <= reach for p in sp)]
+        near = [p for sp in spots if sp and abs((p := nearest(sp, c)) - c) <= reach]
         swaps = sum(1 for k, p in enumerate(near) for q in near[k + 1:] if q < p)
         return swaps, max(near) - min(near)
     # the most items, then in the Chinese order, then the tightest: "negotiation

@@ -179,11 +179,23 @@ def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
 
     es = [(j, a, b) for j in link.en for a, b in en_sentences(ctx.en[j].norm)]
 
-    def figures(mentions, a, b):  # a sentence's figures, from its paragraph's one reading
-        return [m for m in mentions if a <= m.start and m.end <= b and not m.numeral]
+    def figures(side, i, a, b):  # a sentence's figures, from its paragraph's one reading
+        return [m for m in mentions_in(ctx, side, i, a, b) if m.end <= b and not m.numeral]
 
-    return ([zh_features(ctx.zh[i].norm[a:b], figures(ctx.zh_numbers[i], a, b)) for i, a, b in sents],
-            [en_features(ctx.en[j].norm[a:b], figures(ctx.en_numbers[j], a, b)) for j, a, b in es])
+    return ([zh_features(ctx.zh[i].norm[a:b], figures("zh", i, a, b)) for i, a, b in sents],
+            [en_features(ctx.en[j].norm[a:b], figures("en", j, a, b)) for j, a, b in es])
+
+
+def mentions_in(ctx: Context, side: str, i: int, a: int, b: int) -> list:
+    """The number mentions of paragraph i of ``side`` ("zh" or "en") that start within a:b, by
+    bisection over the paragraph's mentions sorted once: a paragraph of hundreds of sentences is
+    not scanned whole for each of its sentences and clauses."""
+    cache = ctx.__dict__.setdefault(f"_{side}_number_starts", {})
+    if i not in cache:
+        ms = sorted((ctx.zh_numbers if side == "zh" else ctx.en_numbers)[i], key=lambda m: m.start)
+        cache[i] = ([m.start for m in ms], ms)
+    starts, ms = cache[i]
+    return ms[bisect_left(starts, a):bisect_left(starts, b)]
 
 
 class SentenceBeads:
