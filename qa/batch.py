@@ -14,7 +14,7 @@ from .errors import QAError
 
 # Formats a batch can write per document, beside NAME.json and NAME.html, and their file endings.
 EXTRA = {"xlsx": ".xlsx", "docx": ".docx", "xliff": ".qa.xlf", "sarif": ".sarif", "junit": ".junit.xml"}
-EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".xlsx", ".xlf", ".xliff", ".tmx")
+EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf", ".xlf", ".xliff", ".tmx")
 
 
 def documents(paths: list[str]) -> list[tuple[str, str | None]]:

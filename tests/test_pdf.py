@@ -172,3 +172,13 @@ def test_a_pdf_without_a_text_layer_is_refused(tmp_path, write, capsys):
                      heads=False)
     assert main(["check", path, write("en.txt", "Hello.\n")]) == 2
     assert "no text layer" in capsys.readouterr().err
+
+
+def test_a_folder_of_pdfs_is_checked_in_a_batch(printed, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(printed["002_2dd3d273fece59c0"], docs / "report.pdf")
+    out = tmp_path / "out"
+    assert main(["check", str(docs), "--out-dir", str(out), "-q"]) == 1  # the truncated seed fails
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["documents"]["zh"]["format"] == "pdf" and data["paragraphs"]["zh"][0]["page"] == 1
