@@ -405,9 +405,10 @@ class DroppedContent(Rule):
         if len(ctx.en[j].norm[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars:
             return False
         first = ev.sentence_sets(j)[0]
-        if isinstance(first, str):
-            return False  # its spaces were lost: stems found among its letters prove too little
-        found = sum(1 for st in words.values() if any(x in first for x in st))
+        if isinstance(first, str):  # its spaces were lost: only long stems among its letters count
+            found = sum(1 for st in words.values() if any(len(x) >= 5 and x in first for x in st))
+        else:
+            found = sum(1 for st in words.values() if any(x in first for x in st))
         return found >= 2 and 2 * found >= len(words)
 
     def _lead_missing(self, ctx: Context, link, i: int, a: int, b: int) -> bool:
