@@ -51,7 +51,7 @@ def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference
 # and the number and paragraph rules): they share nothing but the context, and on a long
 # document each half takes seconds (the Bible pair: 1.6 s against 1.6 s).
 PARALLEL_PARAGRAPHS = 3000
-SECOND = ("T", "AC", "DI")
+SECOND = ("T", "DI")
 
 
 def _run(rules, ctx: Context) -> dict[str, list]:
