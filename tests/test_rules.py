@@ -92,3 +92,17 @@ def test_a_source_line_after_a_truncated_english_does_not_hide_the_truncation(wr
           "Source: Guangdong Intellectual Property Administration\n")
     findings = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["dropped-truncation"])).findings
     assert [f.message.split(":")[0] for f in findings] == ["The English stops mid-sentence in en-2 (line 2)"]
+
+
+def test_a_long_document_runs_its_term_rules_in_a_second_process_with_the_same_findings(monkeypatch):
+    import json
+
+    from conftest import SEEDS
+
+    from qa import engine
+    from qa.load import load
+    seed = str(SEEDS[0])
+    alone = json.dumps(engine.check(load(seed)).to_dict(), sort_keys=True)
+    monkeypatch.setattr(engine, "PARALLEL_PARAGRAPHS", 0)  # as if the seed were a book
+    forked = json.dumps(engine.check(load(seed)).to_dict(), sort_keys=True)
+    assert forked == alone and '"TI01"' in forked
