@@ -184,6 +184,15 @@ def test_a_two_column_bilingual_table_in_word_is_read_as_pairs(write):
     assert all(len(lk.zh) == 1 and len(lk.en) == 1 for lk in bitext.links)
 
 
+def test_a_two_column_bilingual_table_in_a_web_page_is_read_as_pairs(write):
+    rows = "".join(f"<tr><td>{zh}</td><td>{en}</td></tr>" for zh, en in ALTERNATING)
+    page = f"<html><body><table><tr><th>中文</th><th>English</th></tr>{rows}</table></body></html>"
+    bitext = load(write("table.html", page))
+    assert [p.text for p in bitext.zh.paragraphs] == ["中文"] + [zh for zh, _ in ALTERNATING]
+    assert [p.text for p in bitext.en.paragraphs] == ["English"] + [en for _, en in ALTERNATING]
+    assert all(len(lk.zh) == 1 and len(lk.en) == 1 for lk in bitext.links)
+
+
 def test_a_chinese_part_then_an_english_part_is_not_alternating(write):
     text = "\n".join(zh for zh, _ in ALTERNATING) + "\n" + "\n".join(en for _, en in ALTERNATING) + "\n"
     bitext = load(write("report.txt", text))
