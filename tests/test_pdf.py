@@ -182,3 +182,18 @@ def test_a_folder_of_pdfs_is_checked_in_a_batch(printed, tmp_path):
     assert main(["check", str(docs), "--out-dir", str(out), "-q"]) == 1  # the truncated seed fails
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["documents"]["zh"]["format"] == "pdf" and data["paragraphs"]["zh"][0]["page"] == 1
+
+
+def test_a_paragraph_running_from_the_left_column_into_the_right_stays_whole():
+    def col(x0, x1, texts, top=700):
+        return [L(1, x0, x1, top - 14 * k, t) for k, t in enumerate(texts)]
+
+    left = col(72, 290, ["Exports of machinery rose by a fifth", "in the first half, the statistics",
+                         "office said, while imports of raw"])
+    right = col(322, 540, ["materials fell by a tenth.", "A second paragraph opens the", "right column and ends here."])
+    right[1] = L(1, 340, 540, right[1].bottom, right[1].text)  # its first line indented
+    right[0] = L(1, 322, 450, right[0].bottom, right[0].text)  # the first paragraph's short last line
+    right[2] = L(1, 322, 480, right[2].bottom, right[2].text)
+    got = [text for _line, text, _page in paragraphs([(612, 792, left + right)])]
+    assert got == ["Exports of machinery rose by a fifth in the first half, the statistics office said, while "
+                   "imports of raw materials fell by a tenth.", "A second paragraph opens the right column and ends here."]

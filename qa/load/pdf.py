@@ -9,7 +9,8 @@ page's content order, with line breaks where the text moves to a new line. From 
   when it is a page number (``12``, ``- 12 -``, ``第12页``, ``Page 3 of 9``, ``3/9``) or when
   the same line (digits aside) stands in that band on several pages;
 - **reading order**: a page whose lines keep to either side of a gutter is read left column,
-  then right column, between the lines that span both (a title, a full-width table);
+  then right column, between the lines that span both (a title, a full-width table); a
+  paragraph that runs from the foot of the left column to the head of the right one stays whole;
 - **paragraphs**: lines of one column run together until a wider gap than the page's line
   pitch, a change of type size, a short last line or an indented first line; Chinese lines
   are joined without a space, English ones with one, and a word hyphenated at a line end is
@@ -176,8 +177,9 @@ def paragraphs(pages: list[tuple[float, float, list[Line]]]) -> list[tuple[int, 
             if current:
                 last = current[-1]
                 same_page = last.page == ln.page
-                if not same_page:
-                    # a paragraph cut by the page break goes on when its last line ran to the margin
+                if not same_page or (prev_col, col) == (1, 2):
+                    # a paragraph cut by the page break, or by the foot of the left column, goes
+                    # on when its last line ran to the margin and the next is not indented
                     full = last_right - last.x1 <= _first_word_width(ln)
                     starts = not full or ln.x0 - left[col] > 1.2 * ln.size
                 else:
