@@ -58,7 +58,8 @@ SECOND = ("T",)
 def _run(rules, ctx: Context) -> dict[str, list]:
     """Each rule's findings, by code. Output is the same whichever process ran a rule."""
     forked = []
-    if len(ctx.zh) + len(ctx.en) >= PARALLEL_PARAGRAPHS and (os.cpu_count() or 1) > 1 and not in_worker():
+    if len(ctx.zh) + len(ctx.en) >= PARALLEL_PARAGRAPHS and (os.cpu_count() or 1) > 1 and not in_worker() \
+            and _single_threaded():
         forked = [r for r in rules if r.code.startswith(SECOND)]
     child = _fork(lambda: {r.code: list(r.check(ctx)) for r in forked}) if forked else None
     out = {r.code: list(r.check(ctx)) for r in rules if r not in forked}
@@ -67,6 +68,15 @@ def _run(rules, ctx: Context) -> dict[str, list]:
         got = {r.code: list(r.check(ctx)) for r in forked}
     out.update(got or {})
     return out
+
+
+def _single_threaded() -> bool:
+    """No other thread runs (a Dask worker runs checks in threads): forking a process with
+    threads can copy a lock another thread holds."""
+    import sys
+
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
 
 
 def _fork(work):
