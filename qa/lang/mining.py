@@ -57,6 +57,7 @@ class _Word:
     end: int
     stem: str
     surface: str
+    joins: bool = False  # a connector ("of", "and", "for") that may join the words of one rendering
 
 
 def _parts(word: str) -> list[str]:
@@ -150,7 +151,7 @@ def _layout(english: str):
     by_stem: dict[str, list[_Word]] = defaultdict(list)
     for w in plain:
         by_stem[w.stem].append(w)
-    connectors = tuple(w for w in plain if w.surface.lower() in _CONNECT)
+    connectors = tuple(w for w in plain if w.joins)
     return tuple(plain), tuple(long), ambiguous, glued, dict(by_stem), connectors
 
 
@@ -161,7 +162,7 @@ def _arrange(tokens, glued: bool) -> tuple[list[_Word], list[tuple[int, str]]]:
         if glued and len(w) > 12 and not w.isupper():
             long.append((at, w))
         else:
-            plain.append(_Word(at, at + len(w), dictionary.stem(w), w))
+            plain.append(_Word(at, at + len(w), dictionary.stem(w), w, w.lower() in _CONNECT))
     return plain, long
 
 
@@ -198,7 +199,7 @@ def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> l
     if ambiguous & stems:
         plain, long = _arrange(_tokens(english, stems), glued)
         index = None  # the long words differ from the text's usual reading
-        words = [w for w in plain if w.stem in stems or w.surface.lower() in _CONNECT]
+        words = [w for w in plain if w.stem in stems or w.joins]
     else:  # the same words, from the text's index
         words = [w for s in by_stem.keys() & stems for w in by_stem[s]]
         words += [w for w in connectors if w.stem not in stems]
@@ -213,7 +214,7 @@ def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> l
         # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
         low = english[pos:pos + len(s) + 12].lower()
         at = pos + len(s) + len(_ENDING.match(low, len(s)).group())
-        words.append(_Word(pos, at, s, english[pos:at]))
+        words.append(_Word(pos, at, s, english[pos:at], english[pos:at].lower() in _CONNECT))
     words.sort(key=lambda w: w.start)
     return words
 
@@ -244,7 +245,7 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
             w = words[nxt]
             if w.stem in stems and _joined(english, run[-1], w):
                 run.append(w)
-            elif (w.surface.lower() in _CONNECT and nxt + 1 < len(words) and words[nxt + 1].stem in stems
+            elif (w.joins and nxt + 1 < len(words) and words[nxt + 1].stem in stems
                   and _joined(english, run[-1], w) and _joined(english, w, words[nxt + 1])):
                 run += [w, words[nxt + 1]]
                 nxt += 1
@@ -253,7 +254,7 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
             nxt += 1
         k = nxt
         run = _trimmed(run, pieces, extra)
-        content = [w for w in run if w.surface.lower() not in _CONNECT]
+        content = [w for w in run if not w.joins]
         if not content or _DONE.fullmatch(content[-1].surface.lower()):
             continue  # a term is named, not done: "Guangdong established" is a clause
         if len(content) == 1 and _CAPS.fullmatch(content[0].surface) and content[0].surface.lower().rstrip("s") in whole:
@@ -270,13 +271,13 @@ def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> lis
     word of the part it needs ("intellectual property rights" stays whole)."""
     segments: list[list[_Word]] = [[]]
     for w in run:
-        if w.surface.lower() in _CONNECT:
+        if w.joins:
             segments.append([w])
         else:
             segments[-1].append(w)
 
     def cover(segs):
-        return _covers([w.stem for s in segs for w in s if w.surface.lower() not in _CONNECT], pieces, extra)
+        return _covers([w.stem for s in segs for w in s if not w.joins], pieces, extra)
 
     while len(segments) > 1:
         if cover(segments[:-1]):
@@ -286,7 +287,7 @@ def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> lis
         else:
             break
     out = [w for s in segments for w in s]
-    while out and out[0].surface.lower() in _CONNECT:
+    while out and out[0].joins:
         out.pop(0)
     return out
 
