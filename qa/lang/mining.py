@@ -179,15 +179,17 @@ class _StemIndex:
                 self.auto.add_word(s, s)
         if len(self.auto):
             self.auto.make_automaton()
-        self.cache: dict[str, list[tuple[int, str]]] = {}
+        self.cache: dict[str, dict[str, list[int]]] = {}
 
-    def hits(self, english: str, long) -> list[tuple[int, str]]:
-        """(offset in the text, stem) of every stem inside the long words."""
+    def hits(self, english: str, long) -> dict[str, list[int]]:
+        """Stem -> the offsets in the text where it stands inside the long words (grouped, so a
+        term gathers its own stems' places instead of filtering every hit of every term)."""
         if english not in self.cache:
-            out = []
+            out: dict[str, list[int]] = {}
             if len(self.auto):
                 for start, w in long:
-                    out += [(start + end - len(s) + 1, s) for end, s in self.auto.iter(w.lower())]
+                    for end, s in self.auto.iter(w.lower()):
+                        out.setdefault(s, []).append(start + end - len(s) + 1)
             self.cache[english] = out
         return self.cache[english]
 
@@ -208,7 +210,7 @@ def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> l
         return words
     hits = (index or _StemIndex(stems)).hits(english, long)
     at = -1
-    for pos, s in sorted((p, s) for p, s in hits if s in stems):
+    for pos, s in sorted((p, x) for x in hits.keys() & stems for p in hits[x]):
         if pos < at:
             continue  # inside the previous stem's word
         # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
