@@ -1,10 +1,12 @@
 """PDF: paragraphs rebuilt from the text lines of each page.
 
-pypdfium2 (PDFium, the engine of Chrome's viewer) gives every character with its box, in the
-page's content order, with line breaks where the text moves to a new line. From those:
+pypdfium2 (PDFium, the engine of Chrome's viewer) gives every character with its box and type
+size, in the page's content order. From those:
 
-- **lines**: pdfium's lines, split again at wide horizontal gaps (two columns set side by side,
-  or a table's cells, are separate pieces of text);
+- **lines**: rebuilt from the boxes (a character above, below or back to the left of the last one
+  starts a new line; pdfium's own breaks go wrong around tall quotation marks), a word space
+  inferred from a gap where the PDF draws none, and split at wide gaps (two columns set side by
+  side, or a table's cells, are separate pieces of text);
 - **running heads and page numbers**: a line in the top or bottom tenth of a page is dropped
   when it is a page number (``12``, ``- 12 -``, ``第12页``, ``Page 3 of 9``, ``3/9``) or when
   the same line (digits aside) stands in that band on several pages;
