@@ -554,3 +554,10 @@ def test_a_directory_given_as_a_file_is_one_clear_error(capsys, write, tmp_path,
     zh, en = write("zh.txt", ZH), write("en.txt", EN)
     rc, err = run(capsys, "check", zh, en, f"--{where}", str(tmp_path))
     assert_one_line_error(rc, err, "is a directory")
+
+
+def test_a_paragraph_too_long_to_align_by_sentence_is_refused(capsys, write, monkeypatch):
+    monkeypatch.setenv("QA_MAX_PARAGRAPH_CHARS", "60")  # a text that lost its line breaks, in small
+    zh = write("zh.txt", ZH.strip() * 5 + "\n")
+    rc, err = run(capsys, "check", zh, write("en.txt", EN))
+    assert_one_line_error(rc, err, "zh.txt", "the paragraph at line 1 has", "lost its line breaks")

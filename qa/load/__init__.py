@@ -62,6 +62,23 @@ def _blocks(path: str, data: bytes, fmt: str, encoding: str | None):
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 
 
+# One paragraph is aligned sentence by sentence inside its link, in time and memory proportional
+# to its sentences times a corridor of 400 (bench/growth.py: 2,000 sentences, 110,000 characters,
+# 9 s and 650 MiB). Longer "paragraphs" are a text that lost its line breaks: refused, not run
+# into gigabytes (QA_MAX_PARAGRAPH_CHARS overrides).
+MAX_PARAGRAPH_CHARS = 250_000
+
+
+def _check_paragraphs(got, path: str) -> None:
+    limit = int(os.environ.get("QA_MAX_PARAGRAPH_CHARS", MAX_PARAGRAPH_CHARS))
+    paras = ([(p.line, p.text) for doc in (got.zh, got.en) for p in doc.paragraphs] if isinstance(got, Bitext)
+             else [(b[0], b[1]) for b in got])
+    for line, body in paras:
+        if len(body) > limit:
+            raise QAError(f"the paragraph at line {line} has {len(body):,} characters (at most {limit:,} in one "
+                          f"paragraph: has the text lost its line breaks?)", path)
+
+
 def _text_bytes(got) -> int:
     if isinstance(got, Bitext):
         return sum(len(p.text.encode("utf-8", "replace")) for doc in (got.zh, got.en) for p in doc.paragraphs)
@@ -79,6 +96,7 @@ def _read(path: str, encoding: str | None, budget: int | None = None):
         got = _blocks(path, data, fmt, encoding)
         if not got:
             raise QAError(f"no text found in this {fmt} file", path)
+    _check_paragraphs(got, path)
     limit = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES)) if budget is None else budget
     if _text_bytes(got) > limit:
         raise QAError(f"too much text for one check ({_text_bytes(got):,} bytes of text, both files together "
