@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import QAError
 from . import text as zh_text
@@ -91,14 +92,11 @@ def _glued_at(text: str, pos: int) -> bool:
     return window.count(" ") * 12 < len(window)
 
 
-def _folded_with_index(text: str) -> tuple[str, list[int]]:
-    chars, index = [], []
-    for k, ch in enumerate(text):
-        if ch in " -\u00a0":
-            continue
-        chars.append(ch.lower())
-        index.append(k)
-    return "".join(chars), index
+@lru_cache(maxsize=4096)  # a text is searched for every watched term, by every term rule
+def _folded_with_index(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text lower-cased without spaces and hyphens, and where each of its characters was."""
+    index = tuple(k for k, ch in enumerate(text) if ch not in " -\u00a0")
+    return "".join(text[k].lower() for k in index), index  # per character, as the index counts them
 
 
 # ---------------------------------------------------------------- the watched-term list
