@@ -236,18 +236,18 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
     words = _words(english, stems, index)
     out = []
-    k = 0
-    while k < len(words):
+    k, count = 0, len(words)
+    while k < count:
         if words[k].stem not in stems:
             k += 1
             continue
         run = [words[k]]
         nxt = k + 1
-        while nxt < len(words):
+        while nxt < count:
             w = words[nxt]
             if w.stem in stems and _joined(english, run[-1], w):
                 run.append(w)
-            elif (w.joins and nxt + 1 < len(words) and words[nxt + 1].stem in stems
+            elif (w.joins and nxt + 1 < count and words[nxt + 1].stem in stems
                   and _joined(english, run[-1], w) and _joined(english, w, words[nxt + 1])):
                 run += [w, words[nxt + 1]]
                 nxt += 1
