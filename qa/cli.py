@@ -302,8 +302,9 @@ def entry() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, OSError):  # a reader that went away ("| head"): nothing left to say
         pass
-    threading = sys.modules.get("threading")
-    if threading is None or threading.active_count() == 1:
+    from .processes import single_threaded
+
+    if single_threaded():
         os._exit(code)
     sys.exit(code)
 

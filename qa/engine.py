@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 
 from . import __version__
-from .align import align, in_worker
+from .align import align
 from .config import Profile
 from .model import SEVERITY_RANK, Bitext, Result
+from .processes import in_worker, single_threaded
 from .rules import Context
 from .rules.base import read_numbers
 
@@ -57,26 +58,20 @@ SECOND = ("T",)
 
 def _run(rules, ctx: Context) -> dict[str, list]:
     """Each rule's findings, by code. Output is the same whichever process ran a rule."""
+    def findings(group) -> dict[str, list]:
+        return {r.code: list(r.check(ctx)) for r in group}
+
     forked = []
     if len(ctx.zh) + len(ctx.en) >= PARALLEL_PARAGRAPHS and (os.cpu_count() or 1) > 1 and not in_worker() \
-            and _single_threaded():
+            and single_threaded():
         forked = [r for r in rules if r.code.startswith(SECOND)]
-    child = _fork(lambda: {r.code: list(r.check(ctx)) for r in forked}) if forked else None
-    out = {r.code: list(r.check(ctx)) for r in rules if r not in forked}
+    child = _fork(lambda: findings(forked)) if forked else None
+    out = findings([r for r in rules if r not in forked])
     got = _collect(child) if child else None
     if forked and got is None:  # the second process failed (killed, out of memory): run them here
-        got = {r.code: list(r.check(ctx)) for r in forked}
+        got = findings(forked)
     out.update(got or {})
     return out
-
-
-def _single_threaded() -> bool:
-    """No other thread runs (a Dask worker runs checks in threads): forking a process with
-    threads can copy a lock another thread holds."""
-    import sys
-
-    threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
 
 
 def _fork(work):

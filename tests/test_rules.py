@@ -104,7 +104,7 @@ def test_a_long_document_runs_its_term_rules_in_a_second_process_with_the_same_f
     seed = str(SEEDS[0])
     alone = json.dumps(engine.check(load(seed)).to_dict(), sort_keys=True)
     monkeypatch.setattr(engine, "PARALLEL_PARAGRAPHS", 0)  # as if the seed were a book
-    monkeypatch.setattr(engine, "_single_threaded", lambda: True)
+    monkeypatch.setattr(engine, "single_threaded", lambda: True)
     children = []
     real_fork = engine._fork
     monkeypatch.setattr(engine, "_fork", lambda work: children.append(1) or real_fork(work))

@@ -10,6 +10,7 @@ import os
 
 from ..lang import dictionary
 from ..model import Bitext, Link
+from ..processes import in_worker
 from .anchors import LONG_DOCUMENT_CELLS, band_for, band_from_chain
 from .features import en_features, zh_features
 from .lexicon import learn
@@ -66,15 +67,6 @@ def features_of(zh_texts: list[str], en_texts: list[str], numbers=None):
     finally:
         _JOB = ()
     return feats[:len(zh_texts)], feats[len(zh_texts):]
-
-
-def in_worker() -> bool:
-    """Already in a worker process (a batch run's, or this module's): no pool inside a pool.
-    Asked without importing multiprocessing when it never was (a short document's run)."""
-    import sys
-
-    mp = sys.modules.get("multiprocessing")
-    return mp is not None and mp.parent_process() is not None
 
 
 def _figures(mentions):
