@@ -69,24 +69,16 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_PARAGRAPH_CHARS = 250_000
 
 
-def _check_paragraphs(got, path: str) -> None:
-    limit = int(os.environ.get("QA_MAX_PARAGRAPH_CHARS", MAX_PARAGRAPH_CHARS))
-    paras = ([(p.line, p.text) for doc in (got.zh, got.en) for p in doc.paragraphs] if isinstance(got, Bitext)
-             else [(b[0], b[1]) for b in got])
-    for line, body in paras:
-        if len(body) > limit:
-            raise QAError(f"the paragraph at line {line} has {len(body):,} characters (at most {limit:,} in one "
-                          f"paragraph: has the text lost its line breaks?)", path)
-
-
-def _text_bytes(got) -> int:
+def _texts(got) -> list[tuple[int, str]]:
+    """(line, text) of each paragraph read: from blocks, or from a pre-paired Bitext."""
     if isinstance(got, Bitext):
-        return sum(len(p.text.encode("utf-8", "replace")) for doc in (got.zh, got.en) for p in doc.paragraphs)
-    return sum(len(b[1].encode("utf-8", "replace")) for b in got)
+        return [(p.line, p.text) for doc in (got.zh, got.en) for p in doc.paragraphs]
+    return [(b[0], b[1]) for b in got]
 
 
-def _read(path: str, encoding: str | None, budget: int | None = None):
-    """(format, blocks or a pre-paired Bitext) of one file, whose text must fit in ``budget`` bytes."""
+def _read(path: str, encoding: str | None, used: int = 0):
+    """(format, blocks or a pre-paired Bitext, bytes of text) of one file, whose text must fit
+    in the limit beside the ``used`` bytes of the other file."""
     data = read_bytes(path)
     fmt = detect_format(path, data)
     if fmt in ("xliff", "tmx"):
@@ -96,16 +88,22 @@ def _read(path: str, encoding: str | None, budget: int | None = None):
         got = _blocks(path, data, fmt, encoding)
         if not got:
             raise QAError(f"no text found in this {fmt} file", path)
-    _check_paragraphs(got, path)
-    limit = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES)) if budget is None else budget
-    if _text_bytes(got) > limit:
-        raise QAError(f"too much text for one check ({_text_bytes(got):,} bytes of text, both files together "
-                      f"at most {int(os.environ.get('QA_MAX_TEXT_BYTES', MAX_TEXT_BYTES)):,}); split the document", path)
-    return fmt, got
+    texts = _texts(got)
+    longest = int(os.environ.get("QA_MAX_PARAGRAPH_CHARS", MAX_PARAGRAPH_CHARS))
+    for line, body in texts:
+        if len(body) > longest:
+            raise QAError(f"the paragraph at line {line} has {len(body):,} characters (at most {longest:,} in one "
+                          f"paragraph: has the text lost its line breaks?)", path)
+    size = sum(len(body.encode("utf-8", "replace")) for _, body in texts)
+    limit = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES))
+    if used + size > limit:
+        raise QAError(f"too much text for one check ({size:,} bytes of text, both files together "
+                      f"at most {limit:,}); split the document", path)
+    return fmt, got, size
 
 
 def load(source: str, target: str | None = None, encoding: str | None = None) -> Bitext:
-    fmt, got = _read(source, encoding)
+    fmt, got, size = _read(source, encoding)
     if isinstance(got, Bitext):
         if target:
             raise QAError(f"{fmt.upper()} holds both languages; give it alone, without TARGET", source)
@@ -116,8 +114,7 @@ def load(source: str, target: str | None = None, encoding: str | None = None) ->
             return paired
         zh, en = split_bilingual(got, source)
         return Bitext(make_document(source, fmt, "zh", zh), make_document(source, fmt, "en", en))
-    budget = int(os.environ.get("QA_MAX_TEXT_BYTES", MAX_TEXT_BYTES)) - _text_bytes(got)
-    tfmt, tgot = _read(target, encoding, max(budget, 0))
+    tfmt, tgot, _ = _read(target, encoding, size)
     if isinstance(tgot, Bitext):
         raise QAError(f"{tfmt.upper()} holds both languages; give it alone as SOURCE", target)
     check_language(got, "zh", source)

@@ -16,12 +16,16 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, RuntimeError, ValueError)
 
 
-def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
+def open_zip(data: bytes, path: str, what: str) -> zipfile.ZipFile:
+    """The archive of a DOCX or XLSX file, or one clear error."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS:
-        raise QAError("malformed DOCX: not a zip archive", path) from None
-    with zf:
+        raise QAError(f"malformed {what}: not a zip archive", path) from None
+
+
+def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
+    with open_zip(data, path, "DOCX") as zf:
         try:
             info = zf.getinfo("word/document.xml")
         except KeyError:

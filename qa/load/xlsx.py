@@ -3,18 +3,13 @@ column, English column, is then read as alternating pairs), read with the DOCX r
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..errors import QAError
-from .docx import MAX_ENTRY, MAX_RATIO, ZIP_ERRORS
+from .docx import MAX_ENTRY, MAX_RATIO, ZIP_ERRORS, open_zip
 
 
 def blocks(data: bytes, path: str) -> list[tuple[int, str]]:
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except ZIP_ERRORS:
-        raise QAError("malformed XLSX: not a zip archive", path) from None
-    with zf:
+    with open_zip(data, path, "XLSX") as zf:
         for info in zf.infolist():
             if info.file_size > MAX_ENTRY:
                 raise QAError(f"XLSX part {info.filename} too large ({info.file_size:,} bytes)", path)
