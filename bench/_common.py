@@ -10,6 +10,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("QA_SHARED", ROOT.parent / "shared"))
+DEV = SHARED / "data" / "dev"
+DEV_FOLDERS = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")  # line-paired: line i translates line i
+
+
+def dev_parser(description: str):
+    """The command line of the benches over line-paired folders: FOLDER ... (default the dev
+    corpus's) and -j N; dev_folders(args) gives the folders."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("folders", nargs="*")
+    ap.add_argument("-j", type=int, default=2)
+    return ap
+
+
+def dev_folders(args) -> list[Path]:
+    return [Path(f) for f in args.folders] or [DEV / d for d in DEV_FOLDERS]
+
+
+def tally(run_document, jobs: list, workers: int):
+    """(found, total, notes) summed over the documents of a mutation bench, run on ``workers``
+    processes; run_document(job) returns its own (found, total, notes)."""
+    from collections import Counter
+    from concurrent.futures import ProcessPoolExecutor
+
+    found, total, notes = Counter(), Counter(), []
+    with ProcessPoolExecutor(workers) as pool:
+        for f, t, n in pool.map(run_document, jobs, chunksize=2):
+            found.update(f)
+            total.update(t)
+            notes += n
+    return found, total, notes
 
 
 def alignscore():

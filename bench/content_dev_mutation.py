@@ -26,18 +26,14 @@ recall per kind, and the new warning-or-error findings outside the mutated lines
 """
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _common import SHARED, apply_edits, count_outside, edit_batches, line_findings
+from _common import apply_edits, count_outside, dev_folders, dev_parser, edit_batches, line_findings, tally
 
-DEV = SHARED / "data" / "dev"
-DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
 # A deleted sentence is found when the link says so, or when the rest of the English is too
 # little to stay aligned and the line is reported as a dropped paragraph.
 EXPECT = {"sentence": {"dropped-content", "dropped-paragraph"}, "clause": {"dropped-content"},
@@ -135,12 +131,10 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="*")
+    ap = dev_parser(__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true")
-    ap.add_argument("-j", type=int, default=2)
     args = ap.parse_args()
-    folders = [Path(f) for f in args.folders] or [DEV / d for d in DEFAULT]
+    folders = dev_folders(args)
     pairs = sorted(str(p) for f in folders for p in f.glob("*.zh"))
     # donors of added sentences: the English of the next document in the list
     jobs = []
@@ -150,12 +144,7 @@ def main() -> int:
         donor = [s.strip() for line in text.splitlines() for a, b in en_sentences(line)
                  if len((s := line[a:b]).split()) >= 8]
         jobs.append((path, donor))
-    found, total, notes = Counter(), Counter(), []
-    with ProcessPoolExecutor(args.j) as pool:
-        for f, t, n in pool.map(run_document, jobs, chunksize=2):
-            found.update(f)
-            total.update(t)
-            notes += n
+    found, total, notes = tally(run_document, jobs, args.j)
     if args.misses:
         for line in notes:
             print(" ", line)

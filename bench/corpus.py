@@ -12,16 +12,13 @@ for reading and judging one by one.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _common import SHARED, alignscore
+from _common import alignscore, dev_folders, dev_parser
 
-DEV = SHARED / "data" / "dev"
-DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
 FAMILIES = {"NM": "number", "DR": "content", "AD": "content", "DC": "content", "DI": "content", "AC": "content",
             "UT": "content", "TI": "term", "TG": "term", "TF": "term", "TR": "term", "AL": "align"}
 
@@ -47,12 +44,10 @@ def check_pair(zh_path: str) -> tuple[str, int, list, list, list]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="*")
+    ap = dev_parser(__doc__.splitlines()[0])
     ap.add_argument("--list", default=None, metavar="PREFIX")
-    ap.add_argument("-j", type=int, default=2)
     args = ap.parse_args()
-    folders = [Path(f) for f in args.folders] or [DEV / d for d in DEFAULT]
+    folders = dev_folders(args)
     scorer = alignscore()
     worst = {}
     for folder in folders:

@@ -14,10 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import SHARED
-
-DEV = SHARED / "data" / "dev"
-FOLDERS = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
+from _common import DEV, DEV_FOLDERS
 
 
 def run(args) -> float:
@@ -33,7 +30,7 @@ def main() -> int:
         docs = tmp / "docs"
         docs.mkdir()
         n = 0
-        for folder in FOLDERS:
+        for folder in DEV_FOLDERS:
             for zh in sorted((DEV / folder).glob("*.zh")):
                 name = f"{folder}--{zh.stem}"
                 os.symlink(zh, docs / f"{name}.zh.txt")

@@ -28,20 +28,16 @@ recall per kind, and the new warning-or-error findings outside the mutated lines
 """
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
-from _common import SHARED, apply_edits, count_outside, line_findings
+from _common import apply_edits, count_outside, dev_folders, dev_parser, line_findings, tally
 from _common import edit_batches as batches
 
-DEV = SHARED / "data" / "dev"
-DEFAULT = ("wmt22-zh-en", "wmt22-zh-en.refB", "wmt22-en-zh", "wmt24-en-zh")
 EXPECT = {
     "digit": "number-mismatch", "scale": "number-scale", "percent": "number-percent-point",
     "direction": "number-direction", "delete": "number-missing", "numeral": "number-mismatch",
@@ -243,19 +239,12 @@ def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="*")
+    ap = dev_parser(__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true")
-    ap.add_argument("-j", type=int, default=2)
     args = ap.parse_args()
-    folders = [Path(f) for f in args.folders] or [DEV / d for d in DEFAULT]
+    folders = dev_folders(args)
     pairs = sorted(str(p) for f in folders for p in f.glob("*.zh"))
-    found, total, notes = Counter(), Counter(), []
-    with ProcessPoolExecutor(args.j) as pool:
-        for f, t, n in pool.map(run_document, pairs, chunksize=2):
-            found.update(f)
-            total.update(t)
-            notes += n
+    found, total, notes = tally(run_document, pairs, args.j)
     if args.misses:
         for line in notes:
             print(" ", line)
