@@ -389,22 +389,24 @@ class DroppedContent(Rule):
         first = next((bead for bead in beads if 0 in bead.zh), None)
         if first is None or first.zh != (0,) or first.en != (0,):
             return False
-        j = link.en[0]
-        s, e = en_sentences(ctx.en[j].norm)[0]
-        chars = cjk_count(ctx.zh[i].norm[a:b])
-        return len(ctx.en[j].norm[s:e].replace(" ", "")) <= self.LEAD_STRETCH * CJK_WEIGHT * chars
+        return self._opening_short(ctx, link, cjk_count(ctx.zh[i].norm[a:b])) is True
+
+    def _opening_short(self, ctx: Context, link, chars: int) -> bool | None:
+        """Is the English's opening sentence no longer than a lead of ``chars`` Chinese characters
+        renders to (LEAD_STRETCH times its length)? None when the English has no sentence."""
+        english = ctx.en[link.en[0]].norm
+        sents = en_sentences(english)
+        if not sents:
+            return None
+        s, e = sents[0]
+        return len(english[s:e].replace(" ", "")) <= self.LEAD_STRETCH * CJK_WEIGHT * chars
 
     def _lead_rendered(self, ctx: Context, ev, link, words: dict, chars: int) -> bool:
         """Does the English open with a short sentence (of a lead's length) holding at least
         half, and two or more, of the lead's dictionary words?"""
-        j = link.en[0]
-        sents = en_sentences(ctx.en[j].norm)
-        if not sents or len(words) < 2:
+        if len(words) < 2 or not self._opening_short(ctx, link, chars):
             return False
-        s, e = sents[0]
-        if len(ctx.en[j].norm[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars:
-            return False
-        first = ev.sentence_sets(j)[0]
+        first = ev.sentence_sets(link.en[0])[0]
         if isinstance(first, str):  # its spaces were lost: only long stems among its letters count
             found = sum(1 for st in words.values() if any(len(x) >= 5 and x in first for x in st))
         else:
@@ -420,11 +422,6 @@ class DroppedContent(Rule):
         chars = cjk_count(text)
         if not chars or chars > self.LEAD_CHARS or any(c.isdigit() for c in text):
             return False
-        english = ctx.en[link.en[0]].norm
-        first = en_sentences(english)[:1]
-        if not first:
-            return False
-        s, e = first[0]
-        return len(english[s:e].replace(" ", "")) > self.LEAD_STRETCH * CJK_WEIGHT * chars
+        return self._opening_short(ctx, link, chars) is False
 
 
