@@ -1,6 +1,11 @@
 """Output formats: each renders ``Result.to_dict()`` (one canonical result)."""
 
 
+def paragraphs_by_id(data: dict) -> dict[str, dict]:
+    """Every paragraph of the report (id, line, page for a PDF's, text), by its id."""
+    return {p["id"]: p for side in ("zh", "en") for p in data["paragraphs"][side]}
+
+
 def place(path: str, para: dict) -> str:
     """Where a paragraph is, as an editor looks for it: ``path:line``, or for a PDF
     ``path (page 3, line 12)`` (the line counted on its page)."""

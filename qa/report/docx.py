@@ -16,6 +16,7 @@ import re
 
 from ..errors import QAError
 from ..model import SEVERITY_RANK
+from . import paragraphs_by_id
 from .archive import FIXED_DATE, fixed_dates
 
 AUTHOR, INITIALS = "qa", "QA"
@@ -142,7 +143,7 @@ def _english_near(data: dict) -> dict:
 
 
 def _comment_table(doc, data: dict, findings: list) -> None:
-    texts = {p["id"]: p["text"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
     doc.add_heading("qa review", level=1)
     docs = data["documents"]
     doc.add_paragraph(f"Chinese: {docs['zh']['path']}    English: {docs['en']['path']}")
@@ -164,8 +165,8 @@ def _comment_table(doc, data: dict, findings: list) -> None:
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Chinese", "English"
     for key in sorted(links, key=order):
         row = table.add_row().cells
-        row[0].text = "\n".join(texts[i] for i in key[0])
-        english = "\n".join(texts[i] for i in key[1]) or "(no English)"
+        row[0].text = "\n".join(paras[i]["text"] for i in key[0])
+        english = "\n".join(paras[i]["text"] for i in key[1]) or "(no English)"
         run = row[1].paragraphs[0].add_run(english)
         for f in by_link[key]:
             doc.add_comment(run, text=_comment_text(f), author=AUTHOR, initials=INITIALS)

@@ -4,6 +4,8 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 """
 from __future__ import annotations
 
+from . import paragraphs_by_id
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -16,7 +18,7 @@ def _prop(s: str) -> str:
 
 
 def render(data: dict) -> str:
-    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
     out = []
     for f in data["findings"]:
         if "suppressed" in f:
@@ -25,7 +27,7 @@ def render(data: dict) -> str:
         ids = f[side]
         props = [f"file={_prop(data['documents'][side]['path'])}"]
         if ids:
-            props.append(f"line={lines[ids[0]]}")
+            props.append(f"line={paras[ids[0]]['line']}")
         props.append(f"title={_prop(f['code'] + ' ' + f['rule'])}")
         out.append(f"::{LEVEL[f['severity']]} {','.join(props)}::{_data(f['message'])}")
     return "\n".join(out) + ("\n" if out else "")

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from .. import resources
 from ..model import SEVERITIES, SEVERITY_RANK
-from . import position
+from . import paragraphs_by_id, position
 
 
 def _highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> Markup:
@@ -84,7 +84,7 @@ def render(data: dict) -> str:
             spans.setdefault(s["para"], []).append((s["start"], s["end"], f["severity"], f["fingerprint"], f["code"]))
         for pid in f["zh"] + f["en"]:
             per_para.setdefault(pid, []).append(f)
-    paras = {p["id"]: p for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
 
     def view(pid):
         p = paras[pid]

@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from ..model import SEVERITY_RANK
+from . import paragraphs_by_id
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -31,7 +32,7 @@ def _xml_safe(obj):
 def render(data: dict) -> str:
     data = _xml_safe(data)
     fail_level = SEVERITY_RANK[data["summary"]["fail_on"]]
-    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
     name = data["documents"]["zh"]["path"]
     if data["documents"]["en"]["path"] != name:
         name += " -> " + data["documents"]["en"]["path"]
@@ -39,11 +40,11 @@ def render(data: dict) -> str:
     suite = etree.SubElement(suites, "testsuite", name=name)
     failures = skipped = 0
     for f in data["findings"]:
-        where = ", ".join(f"{pid} (line {lines[pid]})" for pid in f["zh"][:1] + f["en"][:1])
+        where = ", ".join(f"{pid} (line {paras[pid]['line']})" for pid in f["zh"][:1] + f["en"][:1])
         case = etree.SubElement(
             suite, "testcase", classname=f"qa.{f['rule']}", name=f"{f['code']} {where} {f['fingerprint']}",
             file=data["documents"]["zh" if f["zh"] else "en"]["path"],
-            line=str(lines[(f["zh"] or f["en"])[0]]) if (f["zh"] or f["en"]) else "0",
+            line=str(paras[(f["zh"] or f["en"])[0]]["line"]) if (f["zh"] or f["en"]) else "0",
         )
         body = f["message"] + "".join(f"\n  {e}" for e in f.get("evidence", []))
         if "suppressed" in f:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from ..rules import BY_CODE
+from . import paragraphs_by_id
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -35,7 +36,7 @@ def _uri(path: str) -> str:
 
 
 def render(data: dict) -> str:
-    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    lines = {pid: p["line"] for pid, p in paragraphs_by_id(data).items()}
     codes = sorted({f["code"] for f in data["findings"]} | set(data["tool"].get("rules", [])))
     rules = []
     for code in codes:

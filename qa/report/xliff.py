@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import QAError
 from ..load.xmlsafe import local, parse_xml
+from . import paragraphs_by_id
 
 ITS = "http://www.w3.org/2005/11/its"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -34,12 +35,12 @@ def render(data: dict, xliff: bytes, path: str) -> bytes:
         raise QAError("the --format xliff output needs an XLIFF input", path)
     root = _declare_its(root)
     units = _units(root)
-    lines = {p["id"]: p["line"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
     by_unit: dict[int, list] = {}
     for f in data["findings"]:
         ids = f["en"] or f["zh"]
         if ids:
-            by_unit.setdefault(lines[ids[0]], []).append(f)
+            by_unit.setdefault(paras[ids[0]]["line"], []).append(f)
     v2 = root.get("version", "").startswith("2")
     placed: dict[int, int] = {}  # 2.x: issues elements already put first in each unit
     for n, (unit, target) in enumerate(units, 1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 from ..model import SEVERITY_RANK
-from . import place, position
+from . import paragraphs_by_id, place, position
 from .archive import FIXED_DATE, fixed_dates
 
 COLUMNS = (  # header, width (characters)
@@ -24,14 +24,13 @@ CJK_FONT = "Microsoft YaHei"  # Excel on Windows and macOS has it; others substi
 
 def rows(data: dict) -> list[list[str]]:
     """The findings as table rows, error first, then in reading order."""
-    paras = {p["id"]: p for side in ("zh", "en") for p in data["paragraphs"][side]}
-    texts = {p["id"]: p["text"] for side in ("zh", "en") for p in data["paragraphs"][side]}
+    paras = paragraphs_by_id(data)
 
     def where(side: str, ids: list[str]) -> str:
         return ", ".join(place(data["documents"][side]["path"], paras[i]) for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
 
     def excerpt(text: str, ids: list[str]) -> str:
-        return text or (texts[ids[0]][:300] if ids else "")
+        return text or (paras[ids[0]]["text"][:300] if ids else "")
 
     def order(f: dict):
         first = (f["zh"] or f["en"] or [""])[0]
