@@ -54,10 +54,6 @@ class Line:
     size: float  # median character height, for distances
     font: float = 0.0  # the type size the PDF sets, to tell headings from body text
 
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
 
 def blocks(data: bytes, path: str) -> list[tuple[int, str, int]]:
     """(line on its page, paragraph text, page) of each paragraph, in reading order."""
@@ -183,7 +179,7 @@ def paragraphs(pages: list[tuple[float, float, list[Line]]]) -> list[tuple[int, 
                     # a paragraph cut by the page break, or by the foot of the left column, goes
                     # on when its last line ran to the margin and the next is not indented
                     full = last_right - last.x1 <= _first_word_width(ln)
-                    starts = not full or ln.x0 - left[col] > 1.2 * ln.size
+                    starts = not full or _indented(ln, left[col])
                 else:
                     starts = col != prev_col or _starts_paragraph(last, ln, pitch, left[col], right[col])
                 if starts:
@@ -220,7 +216,12 @@ def _starts_paragraph(last: Line, ln: Line, pitch: float, left: float, right: fl
         return True  # more space than between the lines of a paragraph, or text beside or above the last
     if right - last.x1 > _first_word_width(ln):
         return True  # the next line's first word would have fitted: the last line ended a paragraph
-    return ln.x0 - left > 1.2 * ln.size and ln.x0 - last.x0 > 0.8 * ln.size  # an indented first line
+    return _indented(ln, left) and ln.x0 - last.x0 > 0.8 * ln.size  # a first line, not a hanging indent
+
+
+def _indented(ln: Line, left: float) -> bool:
+    """Does the line start more than a character in from its column's margin?"""
+    return ln.x0 - left > 1.2 * ln.size
 
 
 def _first_word_width(ln: Line) -> float:
