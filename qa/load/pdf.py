@@ -38,6 +38,8 @@ WORD_GAP = 0.15  # a gap between letters wider than this share of the type's hei
 _PAGE_NUMBER = re.compile(
     r"[-–—\s]*(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|(?:page|p\.)?\s*\d+(?:\s*(?:/|of)\s*\d+)?"
     r"|[ivxlc]+)[-–—\s]*", re.IGNORECASE)
+# Characters written without spaces between them: ideographs, and (unlike qa.lang.text's ideograph
+# test) CJK punctuation and full-width forms, so "全省，" + "增长" joins as Chinese does
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
