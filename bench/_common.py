@@ -99,13 +99,14 @@ def apply_edits(lines: list[str], edits: list[tuple]) -> list[str]:
     return lines
 
 
-def edit_batches(candidates: list[tuple]):
-    """The candidates in rounds, no two of a round on the same or neighbouring lines."""
+def edit_batches(candidates: list[tuple], apart: int = 1):
+    """The candidates in rounds, no two of a round on the same line or fewer than ``apart``
+    lines apart."""
     todo = list(candidates)
     while todo:
         used, batch, rest = set(), [], []
         for c in todo:
-            if {c[1] - 1, c[1], c[1] + 1} & used:
+            if any(c[1] + d in used for d in range(-apart, apart + 1)):
                 rest.append(c)
             else:
                 batch.append(c)

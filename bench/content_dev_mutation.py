@@ -1,6 +1,6 @@
 """Mutation benchmark for the content rules on real human translations (the dev corpus).
 
-Usage: python bench/content_dev_mutation.py [FOLDER ...] [--misses] [-j N]
+Usage: python bench/content_dev_mutation.py [FOLDER ...] [--misses] [--apart N] [-j N]
 
 Each FOLDER holds line-paired NAME.zh / NAME.en documents (default: the four WMT folders of
 ../shared/data/dev). Content is removed from (or added to) the English of correct published
@@ -21,7 +21,9 @@ Sites are chosen by the text's own shape, never by asking the rules (sentences s
   added      a sentence (8+ words) of another document's English appended to a line -> added-content
   duplicate  an English sentence (8+ words, ending . ! or ?) repeated after itself   -> added-content
 
-Mutations of one document run go to different lines, never neighbouring ones. Prints sites and
+Mutations of one document run go to different lines, never neighbouring ones (--apart N: at
+least N lines apart, fewer errors per run as in a real draft; the rules' document-wide rates
+then see fewer of them). Prints sites and
 recall per kind, and the new warning-or-error findings outside the mutated lines.
 """
 from __future__ import annotations
@@ -100,7 +102,7 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random, donor: l
 def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[str]]:
     import tempfile
 
-    zh_path, donor = args
+    zh_path, donor, apart = args
     zh_lines = Path(zh_path).read_text(encoding="utf-8").splitlines()
     en_lines = Path(zh_path[:-3] + ".en").read_text(encoding="utf-8").splitlines()
     rng = random.Random(Path(zh_path).name)
@@ -112,7 +114,7 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
         tmp = Path(tmp)
         base = line_findings(zh_lines, en_lines, tmp, SELECT)
         base_keys = Counter((r, k, lines) for r, lines, k, _ in base)
-        for batch in edit_batches(candidates):
+        for batch in edit_batches(candidates, apart):
             en = apply_edits(en_lines, batch)
             after = line_findings(zh_lines, en, tmp, SELECT)
             touched = {c[1] for c in batch}
@@ -133,6 +135,8 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
 def main() -> int:
     ap = dev_parser(__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--apart", type=int, default=1, help="lines between two mutations of one run (default 1: "
+                    "up to every other line mutated at once, far denser than a real draft's errors)")
     args = ap.parse_args()
     folders = dev_folders(args)
     pairs = sorted(str(p) for f in folders for p in f.glob("*.zh"))
@@ -143,7 +147,7 @@ def main() -> int:
         text = Path(other[:-3] + ".en").read_text(encoding="utf-8")
         donor = [s.strip() for line in text.splitlines() for a, b in en_sentences(line)
                  if len((s := line[a:b]).split()) >= 8]
-        jobs.append((path, donor))
+        jobs.append((path, donor, args.apart))
     found, total, notes = tally(run_document, jobs, args.j)
     if args.misses:
         for line in notes:

@@ -152,6 +152,20 @@ def test_words_missing_at_a_rate_the_document_makes_unlikely_are_evidence():
     assert story.log_odds(0, 2, story.found) < 3            # two words unfound in free prose: unsure
 
 
+def test_a_draft_with_many_lost_sentences_is_held_to_the_rate_of_its_translated_ones():
+    from qa.rules.evidence import Rates
+    translated = [(10, 6, 5, 1)] * 14            # six of ten words found: translated sentences
+    lost = [(10, 1, 1, 1)] * 6                   # one of ten, as by chance: lost ones
+    pooled = Rates.of(*(sum(col) for col in zip(*translated, *lost)))
+    robust = Rates.robust(translated + lost)
+    assert pooled.found == pytest.approx(0.46, abs=0.02)   # lowered by the lost sentences
+    assert robust.found == pytest.approx(0.59, abs=0.02)   # as if only the translated ones counted
+    assert robust.log_odds(1, 10, robust.found) > pooled.log_odds(1, 10, pooled.found) + 1
+    # a clean document keeps about its pooled rate
+    clean = [(10, 6, 5, 1)] * 10 + [(10, 5, 4, 1)] * 10
+    assert Rates.robust(clean).found == pytest.approx(Rates.of(*(sum(c) for c in zip(*clean))).found, abs=0.01)
+
+
 def added(write, zh: str, en: str) -> list[tuple[str, str]]:
     result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["added-content"]))
     return [(f.severity, f.message) for f in result.findings]

@@ -51,14 +51,14 @@ class AddedContent(Rule):
     )
 
     def check(self, ctx: Context):
-        tally = [0, 0, 0]  # over every sentence tested: own words, found in the link's Chinese, in another's
+        tally: list[tuple[int, int, int, int]] = []  # each sentence tested: own words, found in the link's Chinese (twice), in another's
         repeated = list(self._repeated(ctx))
         pasted = {j for _link, j, a, b, _n, _h in repeated if a == 0 and b == len(ctx.en[j].norm)}
         # a paragraph pasted again is one finding, not one more for each of its sentences
         found = repeated + [s for s in self._suspects(ctx, tally) if s[1] not in pasted]
         if not found:
             return
-        rates = Rates.of(tally[0], tally[1], tally[1], tally[2])
+        rates = Rates.robust(tally)
         lengths = LengthModel.of(ctx)
         for link, j, a, b, n, held in found:
             if n < 0:  # a sentence the English repeats word for word: sure
@@ -121,9 +121,9 @@ class AddedContent(Rule):
                 if run:
                     yield link, j, *run, -1, 0
 
-    def _suspects(self, ctx: Context, tally: list[int]):
+    def _suspects(self, ctx: Context, tally: list[tuple[int, int, int, int]]):
         """(link, English paragraph, start, end, own words, found) of each English sentence whose
-        own words almost all miss the Chinese; ``tally`` adds up the counts of every sentence tested."""
+        own words almost all miss the Chinese; ``tally`` gets the counts of every sentence tested."""
         matched_en = present_numbers(ctx, side=1)
         pairs = list(ctx.pairs())
         glosses = [_chinese_glosses(ctx, link) for link in pairs]
@@ -147,9 +147,7 @@ class AddedContent(Rule):
                 if len(own) < self.MIN_WORDS:
                     continue
                 found = own & chinese
-                tally[0] += len(own)
-                tally[1] += len(found)
-                tally[2] += len(own & elsewhere)
+                tally.append((len(own), len(found), len(found), len(own & elsewhere)))
                 if len(found) > self.MAX_COVER * len(own):
                     continue
                 if any(id(m) in matched_en for m in mentions_in(ctx, "en", j, a, b)):

@@ -242,7 +242,7 @@ class DroppedContent(Rule):
         present = present_numbers(ctx, exact=True)
         pairs = list(ctx.pairs())
         checked = {id(link) for link in checked_pairs(ctx)}
-        tally = [0, 0, 0, 0]  # words, found in the link, in the best two sentences, in another link
+        tally = []  # each sentence's words, found in the link, in the best two sentences, in another link
         links = []
         for at, link in enumerate(pairs):  # all pairs: another link's English is the chance baseline
             if id(link) not in checked:
@@ -268,13 +268,10 @@ class DroppedContent(Rule):
                 where = _Where(mine, en_sents, index, _around(k, len(sents), len(en_sents)))
                 counts = where.counts(english)
                 if len(mine) >= self.MIN_WORDS:
-                    tally[0] += counts[0]
-                    tally[1] += counts[1]
-                    tally[2] += counts[2]
-                    tally[3] += _held(mine, elsewhere)
+                    tally.append((*counts[:3], _held(mine, elsewhere)))
                 tested.append((k, i, a, b, gone, mine, where, counts))
             links.append((link, sents, english, en_sents, words, tested))
-        rates = Rates.of(*tally)
+        rates = Rates.robust(tally)
         lengths = LengthModel.of(ctx)
         found = []
         for link, sents, english, en_sents, words, tested in links:

@@ -312,6 +312,36 @@ class Rates:
                    near=(near + cls.PRIOR_NEAR * cls.PRIOR_WORDS) / n,
                    chance=(chance + cls.PRIOR_CHANCE * cls.PRIOR_WORDS) / n)
 
+    # A sentence is taken to be missing (or added) once in twenty, as PRIOR_AGAINST says.
+    MISSING_SHARE = 0.05
+
+    @classmethod
+    def robust(cls, rows: list[tuple[int, int, int, int]], rounds: int = 8) -> Rates:
+        """The rates of per-sentence counts (words, found, near, found by chance), where some
+        sentences may themselves be missing: a draft with many lost sentences would otherwise
+        lower the rate a translated sentence is held to, and hide its own losses. Each
+        sentence's counts weigh by how likely it is translated (two-component EM: words found
+        at ``found`` if translated, at ``chance`` if not)."""
+        words = sum(r[0] for r in rows)
+        chance = cls.of(words, 0, 0, sum(r[3] for r in rows)).chance
+        rates = cls.of(words, sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows))
+        if not rows:
+            return rates
+        prior = math.log(cls.MISSING_SHARE / (1 - cls.MISSING_SHARE))
+        for _ in range(rounds):
+            weights = []
+            for n, hits, _near, _chance in rows:
+                z = prior + rates.log_odds(hits, n, rates.found)
+                weights.append(1.0 if z < -30 else 1.0 / (1.0 + math.exp(z)))  # P(translated)
+            kept = sum(w * r[0] for w, r in zip(weights, rows))
+            rates = cls.of(0, 0, 0, 0) if not kept else cls(
+                found=(sum(w * r[1] for w, r in zip(weights, rows)) + cls.PRIOR_FOUND * cls.PRIOR_WORDS)
+                / (kept + cls.PRIOR_WORDS),
+                near=(sum(w * r[2] for w, r in zip(weights, rows)) + cls.PRIOR_NEAR * cls.PRIOR_WORDS)
+                / (kept + cls.PRIOR_WORDS),
+                chance=chance)
+        return rates
+
     def log_odds(self, hits: int, n: int, rate: float) -> float:
         """Log-likelihood ratio, dropped : translated, of ``hits`` of ``n`` words found, each found
         at the chance rate if the sentence was dropped and at ``rate`` if it was translated."""
