@@ -223,3 +223,17 @@ def test_places_the_dictionary_lacks_are_looked_for_by_their_pinyin(write):
     en = "Intellectual property service stations were built in Nansha, {}Hengli and Wanqingsha."
     assert dropped_items(write, zh, en.format("Huangge, ")) == []
     assert dropped_items(write, zh, en.format("")) == ["黄阁"]
+
+
+@pytest.mark.parametrize("english,gloss", [("stopped", "stop"), ("slowed", "slow"), ("screaming", "scream"),
+                                           ("forgotten", "forget"), ("took", "take"), ("children", "child"),
+                                           ("economic", "economy"), ("geographical", "geographic")])
+def test_english_word_forms_meet_the_dictionary_gloss_they_inflect(english, gloss):
+    from qa.lang.dictionary import stem
+    assert stem(english) == stem(gloss)
+
+
+def test_words_that_only_look_alike_stay_apart():
+    from qa.lang.dictionary import stem
+    assert stem("found") != stem("find")      # "found a company" is not "find"
+    assert stem("stop") != stem("step")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 
-_FORMAT = 7  # of the cache file: raised when the parse changes
+_FORMAT = 8  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -33,9 +33,19 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*$|\bsee also\b.*$|\bvariant of
 def stem(word: str) -> str:
     """A word's comparison key: its Snowball (Porter 2) stem, cut to five letters. The stem
     joins inflections (stopped, stops: stop; slowed: slow), which the dictionary's base-form
-    glosses need; the cut joins derivations the stemmer keeps apart (economy / economic:
+    glosses need (irregular forms through rules/irregular.tsv: forgotten, forgot: forget);
+    the cut joins derivations the stemmer keeps apart (economy / economic:
     econo; geographic / geographical)."""
-    return _stemmer()(word.lower().strip("'-"))[:5]
+    w = word.lower().strip("'-")
+    return _stemmer()(_IRREGULAR().get(w, w))[:5]
+
+
+@lru_cache(maxsize=1)
+def _IRREGULAR() -> dict[str, str]:
+    """rules/irregular.tsv: irregular forms and their base (forgotten: forget)."""
+    rows = (line.split("\t") for line in resources.read_text("irregular.tsv").splitlines()
+            if line and not line.startswith("#"))
+    return {form: base.strip() for form, base in rows}
 
 
 @lru_cache(maxsize=1)
