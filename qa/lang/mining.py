@@ -148,11 +148,12 @@ def _layout(english: str):
     ambiguous = frozenset(w.lower() for at, w in toks if w.isupper() and english[at + len(w):at + len(w) + 1].islower())
     # the whole words by stem, and the connectors: a term's words are gathered from its own
     # stems' lists instead of a pass over every word of the text for each term it holds
-    by_stem: dict[str, list[_Word]] = defaultdict(list)
-    for w in plain:
-        by_stem[w.stem].append(w)
-    connectors = tuple(w for w in plain if w.joins)
-    return tuple(plain), tuple(long), ambiguous, glued, dict(by_stem), connectors
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for k, w in enumerate(plain):
+        by_stem[w.stem].append(k)
+    # whether each whole word is joined to the next: a term's runs are then found by index
+    adjacent = tuple(_joined(english, a, b) for a, b in zip(plain, plain[1:]))
+    return tuple(plain), tuple(long), ambiguous, glued, dict(by_stem), adjacent
 
 
 def _arrange(tokens, glued: bool) -> tuple[list[_Word], list[tuple[int, str]]]:
@@ -181,61 +182,53 @@ class _StemIndex:
             self.auto.make_automaton()
         self.cache: dict[str, dict[str, list[int]]] = {}
 
-    def hits(self, english: str, long) -> dict[str, list[int]]:
-        """Stem -> the offsets in the text where it stands inside the long words (grouped, so a
-        term gathers its own stems' places instead of filtering every hit of every term)."""
+    def hits(self, english: str, long) -> dict[str, list[tuple[int, _Word]]]:
+        """Stem -> (offset, word) of each place in the text where it stands inside the long
+        words, the word shown to its end where a common ending says where it is ("Regul" ->
+        "Regulation"). Grouped by stem, so a term gathers its own stems' places instead of
+        filtering every hit of every term; each word made once per text."""
         if english not in self.cache:
-            out: dict[str, list[int]] = {}
+            out: dict[str, list[tuple[int, _Word]]] = {}
             if len(self.auto):
                 for start, w in long:
                     for end, s in self.auto.iter(w.lower()):
-                        out.setdefault(s, []).append(start + end - len(s) + 1)
+                        pos = start + end - len(s) + 1
+                        low = english[pos:pos + len(s) + 12].lower()
+                        at = pos + len(s) + len(_ENDING.match(low, len(s)).group())
+                        word = _Word(pos, at, s, english[pos:at], english[pos:at].lower() in _CONNECT)
+                        out.setdefault(s, []).append((pos, word))
             self.cache[english] = out
         return self.cache[english]
 
 
-def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> list[_Word]:
+def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> list[_Word] | None:
     """The words of the text that may belong to a rendering (those with one of ``stems``, and
-    the connectors), in text order."""
-    plain, long, ambiguous, glued, by_stem, connectors = _layout(english)
-    if ambiguous & stems:
+    the connectors), in text order; None when the text's whole words serve as they are (no
+    run-together words, no abbreviation the term reads otherwise): runs are then found by index."""
+    plain, long, ambiguous, glued, _by_stem, _adjacent = _layout(english)
+    if not (ambiguous & stems):
+        if not long:
+            return None
+        words = [w for w in plain if w.stem in stems or w.joins]
+    else:
         plain, long = _arrange(_tokens(english, stems), glued)
         index = None  # the long words differ from the text's usual reading
         words = [w for w in plain if w.stem in stems or w.joins]
-    else:  # the same words, from the text's index
-        words = [w for s in by_stem.keys() & stems for w in by_stem[s]]
-        words += [w for w in connectors if w.stem not in stems]
-        words.sort(key=lambda w: w.start)
     if not long:
         return words
     hits = (index or _StemIndex(stems)).hits(english, long)
     at = -1
-    for pos, s in sorted((p, x) for x in hits.keys() & stems for p in hits[x]):
+    for pos, _stem, word in sorted((p, x, w) for x in hits.keys() & stems for p, w in hits[x]):
         if pos < at:
             continue  # inside the previous stem's word
-        # shown to the end of the word where a common ending says where it is: "Regul" -> "Regulation"
-        low = english[pos:pos + len(s) + 12].lower()
-        at = pos + len(s) + len(_ENDING.match(low, len(s)).group())
-        words.append(_Word(pos, at, s, english[pos:at], english[pos:at].lower() in _CONNECT))
+        at = word.end
+        words.append(word)
     words.sort(key=lambda w: w.start)
     return words
 
 
-def _joined(english: str, a: _Word, b: _Word) -> bool:
-    """Are two words next to each other: only spaces, hyphens or (run together) a few letters between?"""
-    gap = english[a.end:b.start]
-    if gap.strip(" -") == "":
-        return True
-    return " " not in gap and len(gap) <= GLUED_GAP and gap.isalpha()
-
-
-def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english: str,
-                  index: _StemIndex | None = None) -> list[tuple[str, str]]:
-    """(key, surface) of each rendering of a term in one English text; the key is the sorted stems."""
-    stems = whole.union(*pieces)
-    extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
-    words = _words(english, stems, index)
-    out = []
+def _runs(english: str, words: list[_Word], stems: frozenset):
+    """Runs of adjacent words with one of ``stems`` (a connector may join two of them)."""
     k, count = 0, len(words)
     while k < count:
         if words[k].stem not in stems:
@@ -255,22 +248,78 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
                 break
             nxt += 1
         k = nxt
-        run = _trimmed(run, pieces, extra)
+        yield run
+
+
+def _indexed_runs(english: str, stems: frozenset):
+    """The same runs over the text's whole words, by their indices: only the term's own words
+    are visited, and adjacency was settled once per text."""
+    plain, _long, _amb, _glued, by_stem, adjacent = _layout(english)
+    at = sorted(k for s in by_stem.keys() & stems for k in by_stem[s])
+    k, count = 0, len(at)
+    while k < count:
+        run = [at[k]]
+        nxt = k + 1
+        while nxt < count:
+            q, last = at[nxt], run[-1]
+            if q == last + 1 and adjacent[last]:
+                run.append(q)
+            elif q == last + 2 and plain[last + 1].joins and adjacent[last] and adjacent[last + 1]:
+                run += [last + 1, q]
+            elif q > last + 1 and not plain[last + 1].joins and _joined(english, plain[last], plain[q]):
+                run.append(q)  # only letters between them: spaces were lost
+            else:
+                break
+            nxt += 1
+        k = nxt
+        yield [plain[x] for x in run]
+
+
+def _joined(english: str, a: _Word, b: _Word) -> bool:
+    """Are two words next to each other: only spaces, hyphens or (run together) a few letters between?"""
+    gap = english[a.end:b.start]
+    if gap.strip(" -") == "":
+        return True
+    return " " not in gap and len(gap) <= GLUED_GAP and gap.isalpha()
+
+
+def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english: str,
+                  index: _StemIndex | None = None, memo: dict | None = None) -> list[tuple[str, str]]:
+    """(key, surface) of each rendering of a term in one English text; the key is the sorted
+    stems. ``memo``, kept across one term's texts: what a run of these stems trims to and
+    whether it covers the term (the same renderings recur from link to link)."""
+    stems = whole.union(*pieces)
+    extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
+    words = _words(english, stems, index)
+    memo = {} if memo is None else memo
+    out = []
+    for run in _indexed_runs(english, stems) if words is None else _runs(english, words, stems):
+        if len(run) < len(pieces) and not any(_CAPS.fullmatch(w.surface) for w in run):
+            continue  # too few words to render each part, and no abbreviation
+        shape = tuple((w.stem, w.joins) for w in run)
+        got = memo.get(shape)
+        if got is None:
+            lo, hi = _trimmed(run, pieces, extra)
+            content = [w.stem for w in run[lo:hi] if not w.joins]
+            got = memo[shape] = (lo, hi, len(content) <= len(term) + 1 and _covers(content, pieces, extra))
+        lo, hi, covers = got
+        run = run[lo:hi]
         content = [w for w in run if not w.joins]
         if not content or _DONE.fullmatch(content[-1].surface.lower()):
             continue  # a term is named, not done: "Guangdong established" is a clause
         if len(content) == 1 and _CAPS.fullmatch(content[0].surface) and content[0].surface.lower().rstrip("s") in whole:
             pass  # the dictionary's abbreviation of the whole term: IPR
-        elif len(content) > len(term) + 1 or not _covers([w.stem for w in content], pieces, extra):
+        elif not covers:
             continue
         out.append((" ".join(sorted({w.stem for w in content})), english[run[0].start:run[-1].end]))
     return out
 
 
-def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> list[_Word]:
-    """The run without a part joined by "of"/"and" that the rendering does not need
-    ("Guangzhou Intellectual Property Court and Guangdong" -> "... Court"), but with every
-    word of the part it needs ("intellectual property rights" stays whole)."""
+def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> tuple[int, int]:
+    """The bounds (start, end) of the run without a part joined by "of"/"and" that the
+    rendering does not need ("Guangzhou Intellectual Property Court and Guangdong" ->
+    "... Court"), but with every word of the part it needs ("intellectual property rights"
+    stays whole)."""
     segments: list[list[_Word]] = [[]]
     for w in run:
         if w.joins:
@@ -291,7 +340,10 @@ def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> lis
     out = [w for s in segments for w in s]
     while out and out[0].joins:
         out.pop(0)
-    return out
+    if not out:
+        return 0, 0
+    lo = next(k for k, w in enumerate(run) if w is out[0])
+    return lo, lo + len(out)
 
 
 def _covers(stems: list[str], pieces: list[frozenset], extra: frozenset = frozenset()) -> bool:
@@ -364,7 +416,8 @@ def _found(terms: dict[str, set[int]], en_texts: list[str]) -> dict[str, dict[in
     index = _StemIndex({s for _, _, pieces, whole in prepared for s in whole.union(*pieces)})
     out = {}
     for term, links, pieces, whole in prepared:
-        found = {n: renderings_in(term, pieces, whole, en_texts[n], index) for n in sorted(links)}
+        memo: dict = {}
+        found = {n: renderings_in(term, pieces, whole, en_texts[n], index, memo) for n in sorted(links)}
         out[term] = {n: f for n, f in found.items() if f}
     return out
 
