@@ -253,3 +253,15 @@ def test_paragraphs_are_not_sentences():
     from qa.align import sentence_units
     assert not sentence_units([Unit(length=400)] * 30)  # a report's paragraphs: an unpaired one is news
     assert not sentence_units([Unit(length=40)] * 5)    # too few to tell
+
+
+def test_a_question_goes_with_the_english_question(tmp_path):
+    # few glosses meet in dialogue; the question mark says where the spoken line went
+    zh = ["雨下了一整夜，院子里的花都倒了。", "阿福站在门口，看了很久。", "他回头问：“还走吗？”",
+          "阿兰没有回答，只是把伞放下了。", "第二天早上，天晴了。"]
+    en = ["It rained all night, and the flowers in the yard were flattened.",
+          "Afu stood at the door and looked for a long time.", "He turned round.", "'Are we still leaving?'",
+          "Alan did not answer; she just put the umbrella down.", "The next morning the sky was clear."]
+    got = beads(zh, en, tmp_path)
+    assert ((2,), (2, 3)) in got
+    assert all(z and e for z, e in got)  # no 0-1 beside a 1-0

@@ -72,6 +72,12 @@ class Features:
     spaced: bool = True
     heading: bool = False
     chars: int = 0
+    marks: Counter = None  # question and exclamation marks: a question is asked in both languages
+
+
+def _marks(text: str) -> Counter:
+    return Counter({k: n for k, n in (("?", text.count("?") + text.count("？")),
+                                      ("!", text.count("!") + text.count("！"))) if n})
 
 
 def _heading(text: str, section) -> bool:
@@ -99,6 +105,7 @@ def zh_features(norm: str, mentions=None) -> Features:
     return Features(
         length=CJK_WEIGHT * cjk + other * 0.9 + 1.0,
         numbers=nums,
+        marks=_marks(norm),
         section=section,
         latin=latin,
         words=words,
@@ -129,6 +136,7 @@ def en_features(norm: str, mentions=None) -> Features:
     return Features(
         length=nonspace + 1.0,
         numbers=nums,
+        marks=_marks(norm),
         section=section,
         latin=frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm)),
         stems=stems,

@@ -33,6 +33,12 @@ SECTION_CLASH = -6.0
 SECTION_ALONE = -1.5
 LATIN_MATCH = 2.0
 LATIN_MISS = -0.4
+# A question or exclamation mark found on both sides ("投不投降？" / "Surrender?"): in dialogue,
+# where glosses are few, it says which English sentence a line of speech went to. Tuned on
+# MAC-Dev (strict F1 0.778 -> 0.793; 1.0-4.0 all help), neutral on the seeds, the Bible and
+# the dev pairs.
+MARK_MATCH = 2.0
+MARK_MISS = -0.3
 LENGTH_BONUS = 1.5
 HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
@@ -84,6 +90,8 @@ class Scorer:
         self.ehead = np.array([bool(e.section or e.heading) for e in en] + [False])
         self.znum = np.array([z.numbers.total() for z in zh])
         self.enum = np.array([e.numbers.total() for e in en])
+        self.zmark = np.array([z.marks.total() for z in zh])
+        self.emark = np.array([e.marks.total() for e in en])
         self.zlat = np.array([len(z.latin) for z in zh])
         self.n, self.m = n, m
 
@@ -287,6 +295,7 @@ class PairTable:
         self.hits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self.lat = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self.num = np.zeros((max(n, 1), PW), dtype=np.int32)
+        self.mark = np.zeros((max(n, 1), PW), dtype=np.int32)
         # ehits[d][i, c]: English words of en[j] explained by zh[i-d+1 .. i], j = pa[i] + c
         self.ehits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self._fill(sc)
@@ -336,6 +345,11 @@ class PairTable:
                     en_ = sc.en[j].numbers
                     if en_:
                         self.num[i, c] = sum((zf.numbers & en_).values())
+            if zf.marks:
+                for c, j in enumerate(range(a, b + 1)):
+                    em = sc.en[j].marks
+                    if em:
+                        self.mark[i, c] = sum((zf.marks & em).values())
 
     def beads(self):
         """Per bead type (di, dj): flat arrays over the band's cells (see ``layout``)
@@ -353,6 +367,8 @@ class PairTable:
         cew = np.concatenate([[0], np.cumsum(sc.ewords)])
         cnz = np.concatenate([[0], np.cumsum(sc.znum)])
         cne = np.concatenate([[0], np.cumsum(sc.enum)])
+        czm = np.concatenate([[0], np.cumsum(sc.zmark)])
+        cem = np.concatenate([[0], np.cumsum(sc.emark)])
         clz = np.concatenate([[0], np.cumsum(sc.zlat)])
         chz = np.concatenate([[0], np.cumsum(sc.zhead)])
         che = np.concatenate([[0], np.cumsum(sc.ehead)])
@@ -364,6 +380,7 @@ class PairTable:
             hits = np.zeros(j.shape, dtype=np.int64)
             lat = np.zeros(j.shape, dtype=np.int64)
             num = np.zeros(j.shape, dtype=np.int64)
+            mark = np.zeros(j.shape, dtype=np.int64)
             ehits = np.zeros(j.shape, dtype=np.int64)
             last_zh = np.maximum(ri - 1, 0)
             for u in range(1, dj + 1):
@@ -376,6 +393,7 @@ class PairTable:
                 lat += self.lat[dj][ip, col]
                 for u in range(1, dj + 1):
                     num += self.num[ip, np.clip(jj - u - self.pa[ip], 0, last)]
+                    mark += self.mark[ip, np.clip(jj - u - self.pa[ip], 0, last)]
             words = cwz[ri] - cwz[r0]
             zl = cz[ri] - cz[r0]
             el = ce[jj] - ce[c0]
@@ -384,6 +402,9 @@ class PairTable:
             total = (cnz[ri] - cnz[r0]) + (cne[jj] - cne[c0])
             num = np.minimum(num, total // 2)
             s += num * NUMBER_MATCH + (total - 2 * num) * NUMBER_MISS
+            marks = (czm[ri] - czm[r0]) + (cem[jj] - cem[c0])
+            mark = np.minimum(mark, marks // 2)
+            s += mark * MARK_MATCH + (marks - 2 * mark) * MARK_MISS
             # section numbering: only meaningful for single-paragraph sides
             zsec = sc.zsec[np.maximum(ri - 1, 0)] if di == 1 else np.zeros_like(ri)
             esec = sc.esec[np.maximum(jj - 1, 0)] if dj == 1 else np.zeros_like(jj)
