@@ -265,3 +265,13 @@ def test_a_question_goes_with_the_english_question(tmp_path):
     got = beads(zh, en, tmp_path)
     assert ((2,), (2, 3)) in got
     assert all(z and e for z, e in got)  # no 0-1 beside a 1-0
+
+
+@pytest.mark.parametrize("zh,en", [("（三）加强人才队伍建设", "3. Strengthening the Talent Pool"),
+                                   ("三、加强人才队伍建设", "III. Strengthening the Talent Pool"),
+                                   ("③加强人才队伍建设", "(c) Strengthening the Talent Pool")])
+def test_a_heading_numbered_in_another_system_keeps_its_number(zh, en):
+    from qa.align.features import en_features, zh_features
+    from qa.align.scorer import _section_code
+    z, e = _section_code(zh_features(zh).section), _section_code(en_features(en).section)
+    assert z % 1000 == e % 1000 == 4  # the number three, whatever the system

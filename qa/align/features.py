@@ -28,6 +28,9 @@ _ZH_ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)")
 _EN_SECTION = re.compile(r"^\s*(X{0,2}(?:IX|IV|V?I{0,3}))\s*[.、]\s*(?=[A-Za-z])")
 _EN_SUBSECTION = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)")
 _EN_ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)\s*(?=[A-Za-z])")
+# items numbered ① ② ... in Chinese, (a) (b) ... or a) b) in English
+_ZH_CIRCLED = re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩])")
+_EN_LETTER = re.compile(r"^\s*\(?([a-j])\)\s*(?=[A-Za-z])")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Z]")
 _EN_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z]*")
 _PUNCT = re.compile(r"[\s\W_]", re.UNICODE)
@@ -63,7 +66,7 @@ def number_key(value: Decimal, kind: str) -> str:
 class Features:
     length: float  # in English non-space characters
     numbers: Counter  # number keys
-    section: tuple | None  # ("sec", 3), ("sub", 2)
+    section: tuple | None  # ("sec", 3), ("sub", 2), ("item", 1): the numbering system and the number
     latin: frozenset  # zh: Latin tokens; en: lower-case tokens
     words: tuple = ()  # zh: the dictionary words (each has a gloss)
     word_pos: tuple = ()  # zh: the offset of each of those words
@@ -98,6 +101,8 @@ def zh_features(norm: str, mentions=None) -> Features:
         section = ("sub", _cn_small(m.group(1)))
     elif m := _ZH_ARABIC_SECTION.match(norm):
         section = ("sec", int(m.group(1)))
+    elif m := _ZH_CIRCLED.match(norm):
+        section = ("item", "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(1)) + 1)
     latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm))
     found = [(pos, w) for pos, w in dictionary.segment(norm) if dictionary.stems_of(w)]
     words = tuple(w for _, w in found)
@@ -131,6 +136,8 @@ def en_features(norm: str, mentions=None) -> Features:
         section = ("sub", int(m.group(1)))
     elif m := _EN_ARABIC_SECTION.match(norm):
         section = ("sec", int(m.group(1)))
+    elif m := _EN_LETTER.match(norm):
+        section = ("item", "abcdefghij".index(m.group(1)) + 1)
     stems = frozenset(dictionary.stem(t) for t in tokens)
     compact = _PUNCT.sub("", norm).lower()
     return Features(

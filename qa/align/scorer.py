@@ -30,6 +30,7 @@ NUMBER_MATCH = 3.0
 NUMBER_MISS = -0.6
 SECTION_MATCH = 4.0
 SECTION_CLASH = -6.0
+SECTION_OTHER_SYSTEM = 2.0  # the same number, numbered in another system: （三） / "3."
 SECTION_ALONE = -1.5
 LATIN_MATCH = 2.0
 LATIN_MISS = -0.4
@@ -54,10 +55,15 @@ def layout(band):
     return lo, hi, np.concatenate([[0], np.cumsum(hi - lo + 1)])
 
 
+_LEVELS = {"sec": 0, "sub": 1000, "item": 2000}
+
+
 def _section_code(section) -> int:
+    """The numbering level (x1000) and number: the same number in another system (（三） / "3.")
+    still matches, if less surely than in the same one (三、 / "III.")."""
     if section is None:
         return 0
-    return (1000 if section[0] == "sub" else 0) + section[1] + 1
+    return _LEVELS[section[0]] + section[1] + 1
 
 
 class Scorer:
@@ -409,7 +415,8 @@ class PairTable:
             zsec = sc.zsec[np.maximum(ri - 1, 0)] if di == 1 else np.zeros_like(ri)
             esec = sc.esec[np.maximum(jj - 1, 0)] if dj == 1 else np.zeros_like(jj)
             both = (zsec > 0) & (esec > 0)
-            s += np.where(both, np.where(zsec == esec, SECTION_MATCH, SECTION_CLASH),
+            s += np.where(both, np.where(zsec == esec, SECTION_MATCH,
+                                         np.where(zsec % 1000 == esec % 1000, SECTION_OTHER_SYSTEM, SECTION_CLASH)),
                           np.where((zsec > 0) | (esec > 0), SECTION_ALONE, 0.0))
             merged = np.zeros(j.shape, dtype=bool)
             if di > 1:
