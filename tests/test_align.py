@@ -275,3 +275,25 @@ def test_a_heading_numbered_in_another_system_keeps_its_number(zh, en):
     from qa.align.scorer import _section_code
     z, e = _section_code(zh_features(zh).section), _section_code(en_features(en).section)
     assert z % 1000 == e % 1000 == 4  # the number three, whatever the system
+
+
+def test_a_paragraph_split_into_five_is_one_link_not_three_and_two_left_over(tmp_path):
+    zh = ["一、加强知识产权保护",
+          "全省法院新收知识产权案件9.1万件。海关扣留侵权货物1200批次。省版权局查办侵犯版权案件286宗。"
+          "市场监管部门查处商标违法案件3500件。公安机关破获侵权假冒犯罪案件870起。",
+          "二、深化国际合作", "与世界知识产权组织签署合作备忘录，举办培训班15期。"]
+    en = ["I. Strengthening IP Protection", "Courts accepted 91,000 new IP cases.",
+          "Customs detained 1,200 batches of infringing goods.",
+          "The provincial copyright administration investigated 286 copyright cases.",
+          "Market regulators handled 3,500 trademark violation cases.",
+          "Public security organs cracked 870 criminal cases of infringement and counterfeiting.",
+          "II. Deepening International Cooperation",
+          "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."]
+    assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1,), (1, 2, 3, 4, 5)), ((2,), (6,)), ((3,), (7,))]
+
+
+def test_a_paragraph_the_english_lacks_stays_unpaired_beside_a_grown_link(tmp_path):
+    zh, en = map(list, zip(*PAIRS))
+    del en[5]  # 省版权局查办侵犯版权案件286宗 is not translated
+    got = beads(zh, en, tmp_path)
+    assert ((5,), ()) in got

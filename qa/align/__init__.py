@@ -1,11 +1,14 @@
 """Paragraph (or sentence) alignment of a Chinese and an English document.
 
 ``align(bitext)`` returns links covering every paragraph of both sides once, in
-order: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and 1-0/0-1 for paragraphs with no
-counterpart. Offline, on the CPU, no model downloads.
+order: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 from the search, wider links (1-4 to 1-7,
+2-3, ...) where unpaired units beside a link score better inside it, and
+1-0/0-1 for paragraphs with no counterpart. Offline, on the CPU, no model
+downloads.
 """
 from __future__ import annotations
 
+import math
 import os
 
 from ..lang import dictionary
@@ -15,7 +18,7 @@ from .anchors import LONG_DOCUMENT_CELLS, band_for, band_from_chain
 from .features import en_features, zh_features
 from .lexicon import learn
 from .scorer import Scorer, confidence
-from .search import GAP_OPEN, search
+from .search import GAP_EXTEND, GAP_OPEN, search
 
 PATH_MARGIN = 8  # units of slack around the first alignment for the second
 
@@ -113,7 +116,73 @@ def align_features(zh, en, gap_open: float = GAP_OPEN) -> tuple[Link, ...]:
             links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), 0.0, ("no counterpart",)))
         else:
             links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), confidence(s)))
-    return tuple(links)
+    return _grown(tuple(links), scorer, gap_open)
+
+
+GROW_RUN = 6  # the longest run of unpaired units shared out to the links beside it
+GROW_MAX = 7  # units a side of a grown link may hold
+
+
+def _grown(links: tuple[Link, ...], scorer: Scorer, gap_open: float) -> tuple[Link, ...]:
+    """A null link must be earned. The search's widest bead is 1-3, so a paragraph the English
+    splits into four or more leaves the rest unpaired beside its link; and a unit the evidence
+    could not place stays apart. A run of unpaired units of one language is shared out between
+    the links before and after it, at the split whose beads score best by the search's own
+    evidence, when that beats leaving the run unpaired (the gap's cost, as in the search)."""
+    if not any(_null(lk) for lk in links):
+        return links
+    out: list[Link] = []
+    parts = _parts(links, one_language=True)
+    for n, run in enumerate(parts):
+        if isinstance(run, Link):
+            out.append(run)
+            continue
+        nxt = parts[n + 1] if n + 1 < len(parts) else None
+        before = out[-1] if out and out[-1].zh and out[-1].en else None
+        after = nxt if isinstance(nxt, Link) and nxt.zh and nxt.en else None
+        if len(run) > GROW_RUN or (before is None and after is None):
+            out += run
+            continue
+
+        def score(link: Link | None, extra: list[Link]) -> float:
+            if link is None:
+                return 0.0
+            zs = tuple(sorted(link.zh + tuple(i for lk in extra for i in lk.zh)))
+            es = tuple(sorted(link.en + tuple(j for lk in extra for j in lk.en)))
+            if max(len(zs), len(es)) > GROW_MAX:
+                return -math.inf
+            return scorer.score_of(zs, es)
+
+        if before is not None and score(before, []) < 0:
+            before = None  # a link the evidence does not hold up alone (the truncated last one): not grown
+        if after is not None and score(after, []) < 0:
+            after = None
+        if before is None and after is None:
+            out += run
+            continue
+        kept = score(before, []) + score(after, []) - gap_open - GAP_EXTEND * (len(run) - 1)
+        best, best_cut = kept, None
+        for cut in range(len(run) + 1):
+            if (cut and before is None) or (cut < len(run) and after is None):
+                continue
+            total = score(before, run[:cut]) + score(after, run[cut:])
+            if total > best:
+                best, best_cut = total, cut
+        if best_cut is None:
+            out += run
+            continue
+        note = ("joined unpaired neighbours: the evidence places them here",)
+        if best_cut:
+            units = run[:best_cut]
+            out[-1] = Link(tuple(sorted(before.zh + tuple(i for lk in units for i in lk.zh))),
+                           tuple(sorted(before.en + tuple(j for lk in units for j in lk.en))),
+                           before.score, before.evidence[:1] + note)
+        if best_cut < len(run):
+            units = run[best_cut:]
+            parts[n + 1] = Link(tuple(sorted(after.zh + tuple(i for lk in units for i in lk.zh))),
+                                tuple(sorted(after.en + tuple(j for lk in units for j in lk.en))),
+                                after.score, after.evidence[:1] + note)
+    return tuple(out)
 
 
 # A unit with no counterpart right beside one of the other language with none is almost always

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import random
 import statistics
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -45,6 +46,14 @@ HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
 TYPE_PRIOR = {(1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.5, (1, 3): -3.5, (3, 1): -3.5}
 COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
+
+
+def _prior(di: int, dj: int) -> float:
+    """The prior of a bead type; beyond the search's types, each unit past three costs two more
+    (1-4: -5.5, 1-6: -9.5; 2-3: -5.5)."""
+    if (di, dj) in TYPE_PRIOR:
+        return TYPE_PRIOR[(di, dj)]
+    return -3.5 - 2.0 * (max(di, dj) - 3 if min(di, dj) == 1 else max(di, dj) + min(di, dj) - 4)
 
 
 def layout(band):
@@ -252,6 +261,56 @@ class Scorer:
             return None
         hits = (self.E[j] & prefix).bit_count()
         return TRUNCATED + LENGTH_BONUS + float(self._dict_term(np.array(k), np.array(hits), np.array(e.length)))
+
+    def score_of(self, zs, es) -> float:
+        """The score of one bead of any size (units ``zs`` and ``es``, consecutive), by the same
+        evidence as the search's beads: how a link wider than the search's widest bead (1-3)
+        competes with leaving a unit unpaired beside it."""
+        di, dj = len(zs), len(es)
+        s = _prior(di, dj)
+        zn, en_ = Counter(), Counter()
+        zm, em = Counter(), Counter()
+        for i in zs:
+            zn.update(self.zh[i].numbers)
+            zm.update(self.zh[i].marks)
+        for j in es:
+            en_.update(self.en[j].numbers)
+            em.update(self.en[j].marks)
+        for a, b, match, miss in ((zn, en_, NUMBER_MATCH, NUMBER_MISS), (zm, em, MARK_MATCH, MARK_MISS)):
+            total = a.total() + b.total()
+            both = min(sum((a & b).values()), total // 2)
+            s += both * match + (total - 2 * both) * miss
+        zsec = self.zsec[zs[0]] if di == 1 else 0
+        esec = self.esec[es[0]] if dj == 1 else 0
+        if zsec and esec:
+            s += SECTION_MATCH if zsec == esec else SECTION_OTHER_SYSTEM if zsec % 1000 == esec % 1000 else SECTION_CLASH
+        elif zsec or esec:
+            s += SECTION_ALONE
+        if (di > 1 and self.zhead[list(zs)].any()) or (dj > 1 and self.ehead[list(es)].any()):
+            s += HEADING_MERGE
+        compact = " ".join(self.en[j].compact for j in es)
+        tokens = [t for i in zs for t in self.zh[i].latin]
+        found = sum(1 for t in tokens if t in compact)
+        s += found * LATIN_MATCH + (len(tokens) - found) * LATIN_MISS
+        e_all = 0
+        for j in es:
+            e_all |= self.E[j]
+        words = sum(self.Z[i].bit_count() for i in zs)
+        hits = sum((self.Z[i] & e_all).bit_count() for i in zs)
+        c_all = 0
+        for i in zs:
+            c_all |= self.Zc[i]
+        ewords = sum(self.Eb[j].bit_count() for j in es)
+        ehits = sum((c_all & self.Eb[j]).bit_count() for j in es)
+        zl = float(sum(self.zl[i] for i in zs)) * self.ratio
+        el = float(sum(self.el[j] for j in es))
+        if words:
+            s += float(self._dict_term(words, hits, el))
+        if ewords:
+            s += float(self._dict_term(ewords, ehits, zl, self.lam_e, self.q_e))
+        d = math.log(el / zl)
+        sigma = 0.22 + 2.5 / math.sqrt(min(zl, el))
+        return s + LENGTH_BONUS - d * d / (2 * sigma * sigma)
 
     def _dict_term(self, words, hits, el, lam=None, q=None):
         lam = self.lam if lam is None else lam
