@@ -75,12 +75,18 @@ class Features:
     spaced: bool = True
     heading: bool = False
     chars: int = 0
-    marks: Counter = None  # question and exclamation marks: a question is asked in both languages
+    marks: Counter = None  # ? ! and opening quotes: a question is asked, a line spoken, in both languages
+
+
+# an opening quotation mark: a line of speech (Chinese marks anywhere; an English one at a word's start)
+_OPEN_QUOTE = re.compile(r"[“「『]|(?:^|(?<=[\s(\[—–:-]))['\"‘](?=\w)")
 
 
 def _marks(text: str) -> Counter:
-    return Counter({k: n for k, n in (("?", text.count("?") + text.count("？")),
-                                      ("!", text.count("!") + text.count("！"))) if n})
+    """Question and exclamation marks and opening quotation marks: dialogue's own evidence."""
+    found = (("?", text.count("?") + text.count("？")), ("!", text.count("!") + text.count("！")),
+             ("quote", len(_OPEN_QUOTE.findall(text))))
+    return Counter({k: n for k, n in found if n})
 
 
 def _heading(text: str, section) -> bool:
