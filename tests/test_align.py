@@ -297,3 +297,11 @@ def test_a_paragraph_the_english_lacks_stays_unpaired_beside_a_grown_link(tmp_pa
     del en[5]  # 省版权局查办侵犯版权案件286宗 is not translated
     got = beads(zh, en, tmp_path)
     assert ((5,), ()) in got
+
+
+def test_a_name_the_dictionary_lacks_meets_its_romanisation():
+    from qa.align.features import en_features, zh_features
+    zh = zh_features("王成亦相继身故，有子小名狗儿。")
+    en = en_features("Wang Cheng in his turn had died, leaving a son called Gou-er.")
+    assert {"wangcheng", "gouer"} <= zh.names & en.names
+    assert not zh_features("他们随后离开了。").names & en_features("Then they left.").names

@@ -75,11 +75,40 @@ class Features:
     spaced: bool = True
     heading: bool = False
     chars: int = 0
+    names: frozenset = frozenset()  # zh: pinyin of words the dictionary lacks; en: capitalised names, lower case
     marks: Counter = None  # ? ! and opening quotes: a question is asked, a line spoken, in both languages
 
 
 # an opening quotation mark: a line of speech (Chinese marks anywhere; an English one at a word's start)
 _OPEN_QUOTE = re.compile(r"[“「『]|(?:^|(?<=[\s(\[—–:-]))['\"‘](?=\w)")
+
+
+_NAME_WORDS = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)?")
+
+
+def _zh_names(segmented) -> frozenset:
+    """A name the dictionary lacks (王成, 狗儿, 凤姐 in a novel) is left in single characters by
+    its segmentation: each run of two or three of them, romanised (wangcheng, gouer), to be met
+    by the English name (Wang Cheng, Gou-er). Five letters at least: shorter keys meet by chance."""
+    out = set()
+    run: list[str] = []
+    for _pos, w in (*segmented, (None, "")):
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
+            run.append(w)
+            continue
+        for k in range(len(run)):
+            for size in (2, 3):
+                piece = "".join(run[k:k + size])
+                if len(piece) == size and (key := dictionary.pinyin(piece)) and len(key) >= 5:
+                    out.add(key)
+        run = []
+    return frozenset(out)
+
+
+def _en_names(text: str) -> frozenset:
+    """Capitalised words and pairs as a romanised name is written (Wang Cheng, Gou-er), lower
+    case without spaces or hyphens."""
+    return frozenset(re.sub(r"[ '-]", "", m.group()).lower() for m in _NAME_WORDS.finditer(text))
 
 
 def _marks(text: str) -> Counter:
@@ -110,13 +139,15 @@ def zh_features(norm: str, mentions=None) -> Features:
     elif m := _ZH_CIRCLED.match(norm):
         section = ("item", "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(1)) + 1)
     latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm))
-    found = [(pos, w) for pos, w in dictionary.segment(norm) if dictionary.stems_of(w)]
+    segmented = dictionary.segment(norm)
+    found = [(pos, w) for pos, w in segmented if dictionary.stems_of(w)]
     words = tuple(w for _, w in found)
     word_pos = tuple(pos for pos, _ in found)
     return Features(
         length=CJK_WEIGHT * cjk + other * 0.9 + 1.0,
         numbers=nums,
         marks=_marks(norm),
+        names=_zh_names(segmented),
         section=section,
         latin=latin,
         words=words,
@@ -150,6 +181,7 @@ def en_features(norm: str, mentions=None) -> Features:
         length=nonspace + 1.0,
         numbers=nums,
         marks=_marks(norm),
+        names=_en_names(norm),
         section=section,
         latin=frozenset(t.lower() for t in _LATIN_TOKEN.findall(norm)),
         stems=stems,

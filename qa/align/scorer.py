@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import random
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -41,6 +42,9 @@ LATIN_MISS = -0.4
 # the dev pairs.
 MARK_MATCH = 2.0
 MARK_MISS = -0.3
+# A name the dictionary lacks, romanised, found among the English names (王成 / Wang Cheng): MAC-Dev
+# 0.8033 -> 0.8125 (1.0: 0.8091, 3.0: 0.8098), the Bible 0.9638 -> 0.9655, the rest unchanged.
+NAME_MATCH = 2.0
 LENGTH_BONUS = 1.5
 HEADING_MERGE = -5.0
 TRUNCATED = -2.0  # prior of "the English stops inside this paragraph"
@@ -280,6 +284,7 @@ class Scorer:
             total = a.total() + b.total()
             both = min(sum((a & b).values()), total // 2)
             s += both * match + (total - 2 * both) * miss
+        s += NAME_MATCH * sum(len(self.zh[i].names & self.en[j].names) for i in zs for j in es)
         zsec = self.zsec[zs[0]] if di == 1 else 0
         esec = self.esec[es[0]] if dj == 1 else 0
         if zsec and esec:
@@ -361,6 +366,7 @@ class PairTable:
         self.lat = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self.num = np.zeros((max(n, 1), PW), dtype=np.int32)
         self.mark = np.zeros((max(n, 1), PW), dtype=np.int32)
+        self.name = np.zeros((max(n, 1), PW), dtype=np.int32)
         # ehits[d][i, c]: English words of en[j] explained by zh[i-d+1 .. i], j = pa[i] + c
         self.ehits = np.zeros((MAX_SPAN + 1, max(n, 1), PW), dtype=np.int32)
         self._fill(sc)
@@ -372,6 +378,10 @@ class PairTable:
         E3 = [E2[j] | E[j - 2] if j > 1 else E2[j] for j in range(m)]
         hits = self.hits
         Zc, Eb = sc.Zc, sc.Eb
+        name_units: dict[str, list[int]] = {}  # a name -> the English units that name it, in order
+        for j, e in enumerate(sc.en):
+            for key in e.names:
+                name_units.setdefault(key, []).append(j)
         for i in range(sc.n):
             z = sc.Z[i]
             a, b = int(self.pa[i]), int(self.pb[i])
@@ -410,6 +420,10 @@ class PairTable:
                     en_ = sc.en[j].numbers
                     if en_:
                         self.num[i, c] = sum((zf.numbers & en_).values())
+            for key in zf.names & name_units.keys():  # the English units naming it, in the window
+                units = name_units[key]
+                for j in units[bisect_left(units, a):bisect_right(units, b)]:
+                    self.name[i, j - a] += 1
             if zf.marks:
                 for c, j in enumerate(range(a, b + 1)):
                     em = sc.en[j].marks
@@ -446,6 +460,7 @@ class PairTable:
             lat = np.zeros(j.shape, dtype=np.int64)
             num = np.zeros(j.shape, dtype=np.int64)
             mark = np.zeros(j.shape, dtype=np.int64)
+            name = np.zeros(j.shape, dtype=np.int64)
             ehits = np.zeros(j.shape, dtype=np.int64)
             last_zh = np.maximum(ri - 1, 0)
             for u in range(1, dj + 1):
@@ -459,6 +474,7 @@ class PairTable:
                 for u in range(1, dj + 1):
                     num += self.num[ip, np.clip(jj - u - self.pa[ip], 0, last)]
                     mark += self.mark[ip, np.clip(jj - u - self.pa[ip], 0, last)]
+                    name += self.name[ip, np.clip(jj - u - self.pa[ip], 0, last)]
             words = cwz[ri] - cwz[r0]
             zl = cz[ri] - cz[r0]
             el = ce[jj] - ce[c0]
@@ -469,7 +485,7 @@ class PairTable:
             s += num * NUMBER_MATCH + (total - 2 * num) * NUMBER_MISS
             marks = (czm[ri] - czm[r0]) + (cem[jj] - cem[c0])
             mark = np.minimum(mark, marks // 2)
-            s += mark * MARK_MATCH + (marks - 2 * mark) * MARK_MISS
+            s += mark * MARK_MATCH + (marks - 2 * mark) * MARK_MISS + name * NAME_MATCH
             # section numbering: only meaningful for single-paragraph sides
             zsec = sc.zsec[np.maximum(ri - 1, 0)] if di == 1 else np.zeros_like(ri)
             esec = sc.esec[np.maximum(jj - 1, 0)] if dj == 1 else np.zeros_like(jj)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 
-_FORMAT = 8  # of the cache file: raised when the parse changes
+_FORMAT = 9  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -261,7 +261,8 @@ def _readings() -> dict[str, str]:
             reading, _, senses = rest.partition("] ")
             if " " in reading or not reading[:1].isalpha():
                 continue
-            weight = senses.count("/") + (1000 if reading[:1].islower() else 0)
+            # a variant's reading (儿 as a variant of 人: ren) is not the character's own (er)
+            weight = senses.count("/") + (1000 if reading[:1].islower() else 0) - (500 if "variant of" in senses else 0)
             if weight > best.get(parts[1], (-1, ""))[0]:
                 best[parts[1]] = (weight, re.sub(r"\d", "", reading).lower().replace("u:", "v"))
     out = {c: r for c, (_w, r) in best.items()}
