@@ -305,3 +305,13 @@ def test_a_name_the_dictionary_lacks_meets_its_romanisation():
     en = en_features("Wang Cheng in his turn had died, leaving a son called Gou-er.")
     assert {"wangcheng", "gouer"} <= zh.names & en.names
     assert not zh_features("他们随后离开了。").names & en_features("Then they left.").names
+
+
+def test_bead_type_priors_follow_the_documents_own_alignment():
+    from qa.align.features import en_features, zh_features
+    from qa.align.scorer import TYPE_PRIOR, Scorer
+    sc = Scorer([zh_features("他来了。")], [en_features("He came.")])
+    splits = [(k, k + 1, 2 * k, 2 * k + 2, 5.0) for k in range(60)]  # a translation that splits every sentence in two
+    sc.fit_types(splits + [(60 + k, 61 + k, 120 + k, 121 + k, 5.0) for k in range(40)])
+    assert TYPE_PRIOR[(1, 2)] < sc.prior[(1, 2)] <= 0
+    assert sc.prior[(2, 2)] <= TYPE_PRIOR[(2, 2)] + 0.5  # a type the document never uses stays unlikely

@@ -89,6 +89,7 @@ def _align(scorer: Scorer, band, previous=None, gap_open: float = GAP_OPEN):
         previous = search(table.scores(parts), band, gap_open)
     # Fit the length ratio and the translation's hit rate on the confident 1-1 beads, then search again
     # (unless there were too few to fit on: the same search would find the same path).
+    scorer.fit_types(previous)
     if not scorer.fit(_confident(previous)) and first:
         return previous
     return search(table.scores(parts), band, gap_open)
