@@ -315,3 +315,13 @@ def test_bead_type_priors_follow_the_documents_own_alignment():
     sc.fit_types(splits + [(60 + k, 61 + k, 120 + k, 121 + k, 5.0) for k in range(40)])
     assert TYPE_PRIOR[(1, 2)] < sc.prior[(1, 2)] <= 0
     assert sc.prior[(2, 2)] <= TYPE_PRIOR[(2, 2)] + 0.5  # a type the document never uses stays unlikely
+
+
+def test_dash_items_pair_with_dash_items_and_a_dropped_one_stays_unpaired(tmp_path):
+    from qa.align.features import en_features, zh_features
+    assert zh_features("——坚持互利共赢").marks["bullet"] == en_features("– Upholding mutual benefit").marks["bullet"] == 1
+    assert not en_features("-5% on the year").marks["bullet"]  # a minus sign is not a bullet
+    zh = ["二、坚持开放合作", "我们坚持以下原则：", "——坚持互利共赢", "——坚持多边主义", "——坚持共商共建", "各方对此高度评价。"]
+    en = ["II. Upholding Open Cooperation", "We adhere to the following principles:", "– Upholding mutual benefit",
+          "– Upholding extensive consultation and joint contribution", "All parties spoke highly of this."]
+    assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), ()), ((4,), (3,)), ((5,), (4,))]

@@ -111,10 +111,15 @@ def _en_names(text: str) -> frozenset:
     return frozenset(re.sub(r"[ '-]", "", m.group()).lower() for m in _NAME_WORDS.finditer(text))
 
 
+# a dash or bullet item: ——坚持开放合作 / "– Upholding open cooperation"
+_BULLET = re.compile(r"^\s*(?:——|—|–|－|-(?=\s)|•|·|▪|●|■|◆|\*(?=\s))")
+
+
 def _marks(text: str) -> Counter:
-    """Question and exclamation marks and opening quotation marks: dialogue's own evidence."""
+    """Question and exclamation marks and opening quotation marks, dialogue's own evidence; and
+    a bullet or dash starting an item of a list."""
     found = (("?", text.count("?") + text.count("？")), ("!", text.count("!") + text.count("！")),
-             ("quote", len(_OPEN_QUOTE.findall(text))))
+             ("quote", len(_OPEN_QUOTE.findall(text))), ("bullet", int(bool(_BULLET.match(text)))))
     return Counter({k: n for k, n in found if n})
 
 
