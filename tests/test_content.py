@@ -12,6 +12,11 @@ def dropped_items(write, zh: str, en: str) -> list[str]:
     return [f.zh_text for f in result.findings]
 
 
+def item_findings(write, zh: str, en: str) -> list[tuple[str, str]]:
+    result = check(load(write("zh.txt", zh), write("en.txt", en)), Profile(select=["dropped-item"]))
+    return [(f.severity, f.zh_text) for f in result.findings]
+
+
 @pytest.mark.parametrize("word,name", [
     ("上海", ("shanghai",)),             # not "municipality", "centre", "east" of its gloss
     ("广州", ("guangzhou", "canton")),   # whole words: the stem "guang" is Guangdong too
@@ -237,3 +242,14 @@ def test_words_that_only_look_alike_stay_apart():
     from qa.lang.dictionary import stem
     assert stem("found") != stem("find")      # "found a company" is not "find"
     assert stem("stop") != stem("step")
+
+
+def test_a_common_word_missing_from_a_list_the_english_names_one_short_is_a_warning(write):
+    zh = "大学精神对于政治、经济、文化、科技、社会的发展均至关重要。"
+    short = "University spirit is vital to the development of politics, economy, technology and society."
+    assert item_findings(write, zh, short) == [("warning", "文化")]
+    # the same gap where the English names no list: only a hint
+    loose = "University spirit is vital to political and economic life, to technology and to society."
+    assert [sev for sev, _ in item_findings(write, zh, loose)] in ([], ["info"])
+    full = "University spirit is vital to the development of politics, economy, culture, technology and society."
+    assert item_findings(write, zh, full) == []

@@ -112,9 +112,13 @@ class DroppedItem(Rule):
                     if len(known) < 3 or len(missing) != 1 or sum(known) < 2:
                         continue
                     a, b = missing[0]
+                    # a common word's absence is a hint; with an English list one item short, it is the item
+                    short = len(items) - 1 in {n for j in link.en for n in en_series(ctx.en[j].norm)} \
+                        and not _open_list(para.norm, items)
                     yield self._missing(ctx, link, para, a, b, "List item 「{}」 is not in the English "
-                                        f"({len(known) - 1} of the other {len(items) - 1} items are)",
-                                        unsure=not _named(para.norm[a:b]))
+                                        f"({len(known) - 1} of the other {len(items) - 1} items are"
+                                        + (f"; its list names {len(items) - 1})" if short else ")"),
+                                        unsure=not _named(para.norm[a:b]) and not short)
                 yield from self._enumerations(ctx, ev, link, i)
 
     def _missing(self, ctx: Context, link, para, start: int, end: int, message: str, unsure: bool = False):
@@ -357,3 +361,22 @@ def _word_edge(text: str, a: int, b: int, size: int, from_end: bool) -> int:
             return e
     return cut
 
+
+
+# An English series of three items or more: up to four words each, joined by commas, the last by
+# "and" or "or" ("A and B" alone is any coordination: counted, it put false findings on the dev corpus)
+_EN_ITEM = r"[\w'’&-]+(?: [\w'’&-]+){0,3}"
+_EN_SERIES = re.compile(rf"{_EN_ITEM}((?:, {_EN_ITEM})+),? (?:and|or) {_EN_ITEM}")
+_OPEN_END = re.compile(r"\b(?:etc|others|so on|so forth|among)\b", re.IGNORECASE)
+
+
+def en_series(text: str) -> list[int]:
+    """The item count of each series in an English text ("A, B, C and D": 4); an open one
+    ("..., and others", "etc.") is not counted."""
+    return [m.group(1).count(", ") + 2 for m in _EN_SERIES.finditer(text) if not _OPEN_END.search(m.group())]
+
+
+def _open_list(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list that says it is not complete (A、B、C等): the English may name fewer."""
+    end = items[-1][1]
+    return "等" in text[items[-1][0]:end + 2]
