@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..lang import dictionary
 from ..lang.numbers import DATE, PERCENT, POINTS, en_numbers, zh_numbers
@@ -99,10 +100,16 @@ def _zh_names(segmented) -> frozenset:
         for k in range(len(run)):
             for size in (2, 3):
                 piece = "".join(run[k:k + size])
-                if len(piece) == size and (key := dictionary.pinyin(piece)) and len(key) >= 5:
+                if len(piece) == size and (key := _name_key(piece)):
                     out.add(key)
         run = []
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)  # a novel names its people again and again
+def _name_key(piece: str) -> str | None:
+    key = dictionary.pinyin(piece)
+    return key if key and len(key) >= 5 else None
 
 
 def _en_names(text: str) -> frozenset:
