@@ -325,3 +325,19 @@ def test_dash_items_pair_with_dash_items_and_a_dropped_one_stays_unpaired(tmp_pa
     en = ["II. Upholding Open Cooperation", "We adhere to the following principles:", "– Upholding mutual benefit",
           "– Upholding extensive consultation and joint contribution", "All parties spoke highly of this."]
     assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), ()), ((4,), (3,)), ((5,), (4,))]
+
+
+def test_a_paragraph_split_into_nine_is_one_link(tmp_path):
+    facts = [("全省法院新收知识产权案件9.1万件。", "Courts accepted 91,000 new IP cases."),
+             ("海关扣留侵权货物1200批次。", "Customs detained 1,200 batches of infringing goods."),
+             ("省版权局查办侵犯版权案件286宗。", "The provincial copyright administration investigated 286 copyright cases."),
+             ("市场监管部门查处商标违法案件3500件。", "Market regulators handled 3,500 trademark violation cases."),
+             ("公安机关破获侵权假冒犯罪案件870起。", "Public security organs cracked 870 criminal cases of infringement."),
+             ("检察机关起诉侵权犯罪嫌疑人640人。", "Procuratorates prosecuted 640 suspects of infringement crimes."),
+             ("仲裁机构受理知识产权纠纷案件415件。", "Arbitration institutions accepted 415 IP dispute cases."),
+             ("调解组织成功调解纠纷2300件。", "Mediation organizations successfully mediated 2,300 disputes."),
+             ("维权援助中心提供咨询服务1.2万次。", "Rights protection assistance centres provided 12,000 consultations.")]
+    zh = ["一、加强知识产权保护", "".join(z for z, _ in facts), "二、深化国际合作", "与世界知识产权组织签署合作备忘录，举办培训班15期。"]
+    en = ["I. Strengthening IP Protection", *(e for _, e in facts), "II. Deepening International Cooperation",
+          "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."]
+    assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1,), tuple(range(1, 10))), ((2,), (10,)), ((3,), (11,))]

@@ -125,7 +125,7 @@ def align_features(zh, en, gap_open: float = GAP_OPEN) -> tuple[Link, ...]:
 
 
 GROW_RUN = 6  # the longest run of unpaired units shared out to the links beside it
-GROW_MAX = 7  # units a side of a grown link may hold
+GROW_MAX = 9  # units a side of a grown link may hold (a white paper splits one paragraph into up to nine)
 
 
 def _grown(links: tuple[Link, ...], scorer: Scorer, gap_open: float) -> tuple[Link, ...]:
