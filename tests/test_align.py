@@ -341,3 +341,14 @@ def test_a_paragraph_split_into_nine_is_one_link(tmp_path):
     en = ["I. Strengthening IP Protection", *(e for _, e in facts), "II. Deepening International Cooperation",
           "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."]
     assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1,), tuple(range(1, 10))), ((2,), (10,)), ((3,), (11,))]
+
+
+def test_four_chinese_paragraphs_the_english_joins_are_one_link(tmp_path):
+    zh = ["一、加强知识产权保护", "全省法院新收知识产权案件9.1万件。", "海关扣留侵权货物1200批次。", "省版权局查办侵犯版权案件286宗。",
+          "市场监管部门查处商标违法案件3500件。", "二、深化国际合作", "与世界知识产权组织签署合作备忘录，举办培训班15期。"]
+    en = ["I. Strengthening IP Protection",
+          "Courts accepted 91,000 new IP cases. customs detained 1,200 batches of infringing goods, the provincial "
+          "copyright administration investigated 286 copyright cases and market regulators handled 3,500 trademark "
+          "violation cases.", "II. Deepening International Cooperation",
+          "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."]
+    assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1, 2, 3, 4), (1,)), ((5,), (2,)), ((6,), (3,))]
