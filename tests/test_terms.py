@@ -240,3 +240,12 @@ DISTRICT_EN = ("Guangzhou Development District was supported.\nGuangzhou Develop
 def test_a_kind_of_place_names_several_places(write, place, english, reported):
     findings = run(write, DISTRICT_ZH.format(place), DISTRICT_EN.format(english), ["term-inconsistent"])
     assert [f.en_text for f in findings if f.zh_text.endswith("开发区")] == reported
+
+
+def test_a_rendering_in_english_whose_spaces_were_lost_is_quoted_to_its_words_end():
+    from qa.lang.mining import mine
+    zh = ["制定促进专利转化的措施。", "发布专利转化信息。", "推动专利转化工作。"]
+    en = ["formulatedmeasurestopromotepatenttransfer.", "releasedpatenttransferinformation.",
+          "promoted patent commercializationacrossGuangdong."]
+    labels = {r.label for m in mine(zh, en) if m.zh == "专利转化" for r in m.renderings}
+    assert labels == {"patenttransfer", "patent commercial"}  # not "patenttrans", "patent comme"

@@ -277,6 +277,41 @@ def _readings() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case English words (four letters or more) of CC-CEDICT's definitions, cached
+    beside the dictionary: where a text's spaces were lost, where a word ends
+    ("commercializationacross": commercialization). Loaded only for such a text."""
+    path = _cedict_path()
+    if not path:
+        return frozenset()
+    st = os.stat(path)
+    cache = os.path.join(_cache_dir(), f"words{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            joined, count = marshal.load(fh)
+        out = frozenset(joined.split(" "))
+        if len(out) != count:
+            raise ValueError("damaged words cache")
+        return out
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    words: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(re.findall(r"[a-z]{4,}", line.partition("] ")[2].lower()))
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump((" ".join(sorted(words)), len(words)), fh)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return frozenset(words)
+
+
 def pinyin(word: str) -> str | None:
     """A word romanised without tones or spaces (南沙 -> nansha), the way English writes a
     Chinese place or person the dictionary does not list; None if a character has no reading."""

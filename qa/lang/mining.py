@@ -40,6 +40,7 @@ _CONNECT = frozenset(("of", "and", "for"))  # may join the words of one renderin
 _TOKEN = re.compile(r"[A-Z]{2,}(?:s(?![a-z]))?|[A-Z]?[a-z]+")
 _ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?|ed|al|ly|es|s|e)?")
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
+_LETTERS = re.compile(r"[a-z]*")
 _DONE = re.compile(r"[a-z]{3,}ed")  # a past participle ends a clause, not a term
 _PLACE_KINDS = frozenset("区园城港县市镇村岛湾")  # a term ending so is a kind of place, named by the words before it
 
@@ -193,12 +194,24 @@ class _StemIndex:
                 for start, w in long:
                     for end, s in self.auto.iter(w.lower()):
                         pos = start + end - len(s) + 1
-                        low = english[pos:pos + len(s) + 12].lower()
-                        at = pos + len(s) + len(_ENDING.match(low, len(s)).group())
+                        at = _word_end(english, pos, s)
                         word = _Word(pos, at, s, english[pos:at], english[pos:at].lower() in _CONNECT)
                         out.setdefault(s, []).append((pos, word))
             self.cache[english] = out
         return self.cache[english]
+
+
+def _word_end(english: str, pos: int, stem: str) -> int:
+    """Where the word holding ``stem`` at ``pos`` ends, in English whose spaces were lost: the
+    longest dictionary word starting there ("commercializationacross": commercialization), or
+    else the stem and a common ending ("Regul" -> "Regulation")."""
+    low = english[pos:pos + len(stem) + 16].lower()
+    letters = _LETTERS.match(low).end()
+    words = dictionary.english_words()
+    for k in range(letters, len(stem), -1):
+        if low[:k] in words:
+            return pos + k
+    return pos + len(stem) + len(_ENDING.match(low, len(stem)).group())
 
 
 def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> list[_Word] | None:
