@@ -305,6 +305,9 @@ def test_a_name_the_dictionary_lacks_meets_its_romanisation():
     en = en_features("Wang Cheng in his turn had died, leaving a son called Gou-er.")
     assert {"wangcheng", "gouer"} <= zh.names & en.names
     assert not zh_features("他们随后离开了。").names & en_features("Then they left.").names
+    # a name runs to the punctuation, not across it; a sentence's opening word is not part of a name
+    assert "baluya" not in zh_features("俄巴路，亚比玛利，示巴，").names
+    assert {"obal", "abimael", "sheba"} <= en_features("And Obal, and Abimael, and Sheba,").names
 
 
 def test_bead_type_priors_follow_the_documents_own_alignment():

@@ -93,16 +93,19 @@ def _zh_names(segmented) -> frozenset:
     by the English name (Wang Cheng, Gou-er). Five letters at least: shorter keys meet by chance."""
     out = set()
     run: list[str] = []
-    for _pos, w in (*segmented, (None, "")):
-        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
+    last = -2
+    for pos, w in (*segmented, (-9, "")):
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and (not run or pos == last + 1):
             run.append(w)
+            last = pos
             continue
         for k in range(len(run)):
             for size in (2, 3):
                 piece = "".join(run[k:k + size])
                 if len(piece) == size and (key := _name_key(piece)):
                     out.add(key)
-        run = []
+        run = [w] if len(w) == 1 and "\u4e00" <= w <= "\u9fff" else []  # a run stops at punctuation
+        last = pos
     return frozenset(out)
 
 
@@ -115,7 +118,17 @@ def _name_key(piece: str) -> str | None:
 def _en_names(text: str) -> frozenset:
     """Capitalised words and pairs as a romanised name is written (Wang Cheng, Gou-er), lower
     case without spaces or hyphens."""
-    return frozenset(re.sub(r"[ '-]", "", m.group()).lower() for m in _NAME_WORDS.finditer(text))
+    out = set()
+    for m in _NAME_WORDS.finditer(text):
+        words = m.group().split(" ")
+        if len(words) > 1 and words[0].lower() in _SENTENCE_OPENERS:
+            words = words[1:]  # "And Obal" is Obal
+        out.add(re.sub(r"['-]", "", "".join(words)).lower())
+    return frozenset(out)
+
+
+_SENTENCE_OPENERS = frozenset("and but the then he she they it in on at of for to when as if so now this that "
+                              "there here what who why how".split())
 
 
 # a dash or bullet item: ——坚持开放合作 / "– Upholding open cooperation"
