@@ -278,6 +278,22 @@ def test_a_damaged_dictionary_cache_is_rebuilt_not_used(tmp_path, monkeypatch):
         dictionary.stems_of.cache_clear()
 
 
+def test_a_rebuilt_dictionary_cache_removes_earlier_formats_of_every_cache(tmp_path, monkeypatch):
+    from qa.lang import dictionary
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    old = ["cedict1-5-6.marshal", "readings1-5-6.marshal", "words1-5-6.marshal"]
+    for name in old + ["notes.txt"]:
+        (tmp_path / name).write_bytes(b"x")
+    dictionary._tables.cache_clear()
+    try:
+        dictionary.glosses()
+        left = sorted(p.name for p in tmp_path.iterdir())
+        assert not set(old) & set(left) and "notes.txt" in left
+        assert any(n.startswith(f"cedict{dictionary._FORMAT}-") for n in left)
+    finally:
+        dictionary._tables.cache_clear()
+
+
 def test_html_nested_deeply_is_read_whole_or_refused(write, capsys):
     from qa.load import html
 

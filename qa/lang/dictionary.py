@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 
+_CACHE_FILE = re.compile(r"(cedict|readings|words)(\d+)-\d+-\d+\.marshal")
 _FORMAT = 9  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
@@ -219,8 +220,9 @@ def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
                 with open(tmp, "wb") as fh:
                     marshal.dump(_pack(entries, longest), fh)
                 os.replace(tmp, cache)
-                for old in os.listdir(os.path.dirname(cache)):  # earlier formats' files
-                    if old.startswith("cedict") and not old.startswith(f"cedict{_FORMAT}-") and old.endswith(".marshal"):
+                for old in os.listdir(os.path.dirname(cache)):  # earlier formats' files, of every cache
+                    m = _CACHE_FILE.fullmatch(old)
+                    if m and int(m.group(2)) != _FORMAT:
                         os.remove(os.path.join(os.path.dirname(cache), old))
             except OSError:
                 pass  # a read-only home only costs the parse next time
