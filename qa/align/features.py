@@ -131,6 +131,7 @@ _SENTENCE_OPENERS = frozenset("and but the then he she they it in on at of for t
                               "there here what who why how".split())
 
 
+_QUOTE_CHARS = re.compile("[\"'‘“「『]")
 # a dash or bullet item: ——坚持开放合作 / "– Upholding open cooperation"
 _BULLET = re.compile(r"^\s*(?:——|—|–|－|-(?=\s)|•|·|▪|●|■|◆|\*(?=\s))")
 
@@ -139,7 +140,8 @@ def _marks(text: str) -> Counter:
     """Question and exclamation marks and opening quotation marks, dialogue's own evidence; and
     a bullet or dash starting an item of a list."""
     found = (("?", text.count("?") + text.count("？")), ("!", text.count("!") + text.count("！")),
-             ("quote", len(_OPEN_QUOTE.findall(text))), ("bullet", int(bool(_BULLET.match(text)))))
+             ("quote", len(_OPEN_QUOTE.findall(text)) if _QUOTE_CHARS.search(text) else 0),
+             ("bullet", int(bool(_BULLET.match(text)))))
     return Counter({k: n for k, n in found if n})
 
 
