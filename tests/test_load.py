@@ -274,3 +274,21 @@ def test_a_page_without_an_article_still_drops_its_chrome(write):
     bitext = load(write("zh.html", page), write("en.txt", "IP protection\\n"))
     texts = [p.text for p in bitext.zh.paragraphs]
     assert "全省新增发明专利4.32万件。" in texts and not any("cookie" in t or "版权所有" in t or "政策" in t for t in texts)
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("有关系？如果一家公司", "有关系?如果一家公司"),  # Chinese puts no space after a question mark
+    ("真的?我不信", "真的?我不信"),
+    ("planning.?Both", "planning. Both"),        # a lost non-breaking space between English words
+    ("training?1,530", "training 1,530"),
+])
+def test_a_chinese_question_mark_is_kept_and_a_lost_space_is_a_space(text, norm):
+    from qa.lang.text import normalise
+    assert normalise(text, chinese=True) == norm
+
+
+def test_chinese_sentences_end_at_a_question_mark_followed_by_text():
+    from qa.lang.sentences import zh_sentences
+    from qa.lang.text import normalise
+    text = normalise("不知道是不是和SLA有关系？比如，更新页面就意味着承认责任呢？也许是我多疑了。", chinese=True)
+    assert len(zh_sentences(text)) == 3

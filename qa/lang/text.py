@@ -28,6 +28,15 @@ _SPACES_RE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")  # a regex: str.
 _LOST_NBSP_RE = re.compile(r"(?<=\S)\?(?=[\w“\"‘(（])")
 
 
+def _lost_nbsp(text: str, out: str, at: int) -> str:
+    """A space for a '?' that stands for a lost non-breaking space; but a full-width '？' (NFKC
+    makes it '?') and a '?' beside Chinese are question marks: Chinese puts no space after one
+    ("有关系？如果一家公司…")."""
+    if text[at] != "?" or _CJK_RE.match(out, at - 1) or _CJK_RE.match(out, at + 1):
+        return "?"
+    return " "
+
+
 def cjk_count(text: str) -> int:
     return sum(map(len, _CJK_RUN_RE.findall(text)))
 
@@ -83,7 +92,7 @@ def normalise(text: str, chinese: bool = False) -> str:
     odd spaces folded, lost-nbsp '?' removed, and for Chinese, simplified
     characters. The result has exactly the length of ``text``."""
     out = _SPACES_RE.sub(" ", _nfkc_same_length(text))
-    out = _LOST_NBSP_RE.sub(" ", out)
+    out = _LOST_NBSP_RE.sub(lambda m: _lost_nbsp(text, out, m.start()), out)
     if chinese and has_cjk(out):
         out = to_simplified(out)
     return out
