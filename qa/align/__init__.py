@@ -133,9 +133,22 @@ def _grown(links: tuple[Link, ...], scorer: Scorer, gap_open: float) -> tuple[Li
     splits into four or more leaves the rest unpaired beside its link; and a unit the evidence
     could not place stays apart. A run of unpaired units of one language is shared out between
     the links before and after it, at the split whose beads score best by the search's own
-    evidence, when that beats leaving the run unpaired (the gap's cost, as in the search)."""
+    evidence, when that beats leaving the run unpaired (the gap's cost, as in the search). A
+    link the evidence does not hold up alone (the truncated last one) is not grown."""
     if not any(_null(lk) for lk in links):
         return links
+    return _share_out(links, lambda lk: scorer.score_of(lk.zh, lk.en),
+                      lambda run: gap_open + GAP_EXTEND * (len(run) - 1), GROW_RUN, GROW_MAX,
+                      "joined unpaired neighbours: the evidence places them here",
+                      holds=lambda lk: scorer.score_of(lk.zh, lk.en) >= 0)
+
+
+def _share_out(links, value, unpaired, longest: int, widest: int, note: str, holds=None) -> tuple[Link, ...]:
+    """Each run of unpaired units of one language, ``longest`` at most, shared out between the
+    links before and after it (the first ones to the link before, the rest to the one after) at
+    the split where the two links' ``value`` is highest, when that beats their value with the
+    run left unpaired less ``unpaired(run)``. A link grows to ``widest`` units a side at most;
+    ``holds``: which links may grow."""
     out: list[Link] = []
     parts = _parts(links, one_language=True)
     for n, run in enumerate(parts):
@@ -145,48 +158,42 @@ def _grown(links: tuple[Link, ...], scorer: Scorer, gap_open: float) -> tuple[Li
         nxt = parts[n + 1] if n + 1 < len(parts) else None
         before = out[-1] if out and out[-1].zh and out[-1].en else None
         after = nxt if isinstance(nxt, Link) and nxt.zh and nxt.en else None
-        if len(run) > GROW_RUN or (before is None and after is None):
-            out += run
+        if holds is not None:
+            before = before if before is not None and holds(before) else None
+            after = after if after is not None and holds(after) else None
+        if len(run) > longest or (before is None and after is None):
+            out += run  # a dropped (or added) stretch, not the pieces of one unit
             continue
 
-        def score(link: Link | None, extra: list[Link]) -> float:
-            if link is None:
-                return 0.0
+        def grown(link: Link, extra: list[Link]) -> Link | None:
+            if not extra:
+                return link
             zs = tuple(sorted(link.zh + tuple(i for lk in extra for i in lk.zh)))
             es = tuple(sorted(link.en + tuple(j for lk in extra for j in lk.en)))
-            if max(len(zs), len(es)) > GROW_MAX:
-                return -math.inf
-            return scorer.score_of(zs, es)
+            return Link(zs, es, link.score, link.evidence[:1] + (note,)) if max(len(zs), len(es)) <= widest else None
 
-        if before is not None and score(before, []) < 0:
-            before = None  # a link the evidence does not hold up alone (the truncated last one): not grown
-        if after is not None and score(after, []) < 0:
-            after = None
-        if before is None and after is None:
-            out += run
-            continue
-        kept = score(before, []) + score(after, []) - gap_open - GAP_EXTEND * (len(run) - 1)
-        best, best_cut = kept, None
+        def worth(link: Link | None) -> float:
+            return 0.0 if link is None else value(link)
+
+        best, chosen = worth(before) + worth(after) - unpaired(run), None
         for cut in range(len(run) + 1):
             if (cut and before is None) or (cut < len(run) and after is None):
                 continue
-            total = score(before, run[:cut]) + score(after, run[cut:])
+            left = grown(before, run[:cut]) if before is not None else None
+            right = grown(after, run[cut:]) if after is not None else None
+            if (cut and left is None) or (cut < len(run) and right is None):
+                continue
+            total = worth(left) + worth(right)
             if total > best:
-                best, best_cut = total, cut
-        if best_cut is None:
+                best, chosen = total, (cut, left, right)
+        if chosen is None:
             out += run
             continue
-        note = ("joined unpaired neighbours: the evidence places them here",)
-        if best_cut:
-            units = run[:best_cut]
-            out[-1] = Link(tuple(sorted(before.zh + tuple(i for lk in units for i in lk.zh))),
-                           tuple(sorted(before.en + tuple(j for lk in units for j in lk.en))),
-                           before.score, before.evidence[:1] + note)
-        if best_cut < len(run):
-            units = run[best_cut:]
-            parts[n + 1] = Link(tuple(sorted(after.zh + tuple(i for lk in units for i in lk.zh))),
-                                tuple(sorted(after.en + tuple(j for lk in units for j in lk.en))),
-                                after.score, after.evidence[:1] + note)
+        cut, left, right = chosen
+        if cut:
+            out[-1] = left
+        if cut < len(run):
+            parts[n + 1] = right  # the link after, in its grown form
     return tuple(out)
 
 
@@ -295,52 +302,12 @@ def absorb_nulls(links: tuple[Link, ...], zh, en) -> tuple[Link, ...]:
     renders one sentence as four leaves three unpaired when the evidence for a 1-4 bead is too
     weak). The run stays unpaired when no split fits better than leaving it, each unpaired
     sentence costing NULL_MISFIT, and so does a run of more than six (a dropped stretch)."""
-    import math
-
     # the whole document's ratio: confident 1-1 links are biased towards the sentences a 1-n
     # translation left paired with only one of its pieces
     centre = math.log(sum(e.length for e in en) / sum(z.length for z in zh))
 
-    def misfit(link: Link | None) -> float:
-        if link is None:
-            return 0.0
-        return abs(math.log(sum(en[j].length for j in link.en) / sum(zh[i].length for i in link.zh)) - centre)
+    def fit(link: Link) -> float:
+        return -abs(math.log(sum(en[j].length for j in link.en) / sum(zh[i].length for i in link.zh)) - centre)
 
-    def grown(link: Link | None, run: list[Link]) -> Link | None:
-        if link is None or not run:
-            return link
-        zs = tuple(sorted(link.zh + tuple(i for lk in run for i in lk.zh)))
-        es = tuple(sorted(link.en + tuple(j for lk in run for j in lk.en)))
-        if max(len(zs), len(es)) > ABSORB_MAX:
-            return None
-        return Link(zs, es, link.score, link.evidence[:1] + ("joined unpaired neighbours: lengths agree better",))
-
-    out: list[Link] = []
-    parts = _parts(links, one_language=True)
-    for n, run in enumerate(parts):
-        if isinstance(run, Link):
-            out.append(run)
-            continue
-        if len(run) > ABSORB_RUN:  # a dropped (or added) stretch, not the pieces of one sentence
-            out += run
-            continue
-        nxt = parts[n + 1] if n + 1 < len(parts) else None
-        before = out[-1] if out and out[-1].zh and out[-1].en else None
-        after = nxt if isinstance(nxt, Link) and nxt.zh and nxt.en else None
-        best = (misfit(before) + misfit(after) + len(run) * NULL_MISFIT, None)
-        for cut in range(len(run) + 1):
-            left, right = grown(before, run[:cut]), grown(after, run[cut:])
-            if (cut and left is None) or (cut < len(run) and right is None):
-                continue
-            cost = misfit(left) + misfit(right)
-            if cost < best[0]:
-                best = (cost, (cut, left, right))
-        if best[1] is None:
-            out += run
-            continue
-        cut, left, right = best[1]
-        if cut:
-            out[-1] = left
-        if cut < len(run):
-            parts[n + 1] = right  # the link after, in its grown form
-    return tuple(out)
+    return _share_out(links, fit, lambda run: len(run) * NULL_MISFIT, ABSORB_RUN, ABSORB_MAX,
+                      "joined unpaired neighbours: lengths agree better")
