@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -77,14 +77,13 @@ class Features:
     heading: bool = False
     chars: int = 0
     names: frozenset = frozenset()  # zh: pinyin of words the dictionary lacks; en: capitalised names, lower case
-    marks: Counter = None  # ? ! and opening quotes: a question is asked, a line spoken, in both languages
-
-
-# an opening quotation mark: a line of speech (Chinese marks anywhere; an English one at a word's start)
-_OPEN_QUOTE = re.compile(r"[“「『]|(?:^|(?<=[\s(\[—–:-]))['\"‘](?=\w)")
+    marks: Counter = field(default_factory=Counter)  # ? ! opening quotes, a bullet: dialogue and lists in both languages
 
 
 _NAME_WORDS = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)?")
+# capitalised at a sentence's start, not as part of a name ("And Obal")
+_SENTENCE_OPENERS = frozenset("and but the then he she they it in on at of for to when as if so now this that "
+                              "there here what who why how".split())
 
 
 def _zh_names(segmented) -> frozenset:
@@ -127,10 +126,9 @@ def _en_names(text: str) -> frozenset:
     return frozenset(out)
 
 
-_SENTENCE_OPENERS = frozenset("and but the then he she they it in on at of for to when as if so now this that "
-                              "there here what who why how".split())
-
-
+# an opening quotation mark: a line of speech (Chinese marks anywhere; an English one at a word's
+# start); the pattern is run only where a quotation mark or apostrophe is
+_OPEN_QUOTE = re.compile(r"[“「『]|(?:^|(?<=[\s(\[—–:-]))['\"‘](?=\w)")
 _QUOTE_CHARS = re.compile("[\"'‘“「『]")
 # a dash or bullet item: ——坚持开放合作 / "– Upholding open cooperation"
 _BULLET = re.compile(r"^\s*(?:——|—|–|－|-(?=\s)|•|·|▪|●|■|◆|\*(?=\s))")
