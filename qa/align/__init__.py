@@ -1,7 +1,7 @@
 """Paragraph (or sentence) alignment of a Chinese and an English document.
 
 ``align(bitext)`` returns links covering every paragraph of both sides once, in
-order: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 from the search, wider links (1-4 to 1-7,
+order: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 from the search, wider links (1-4 to 1-9,
 2-3, ...) where unpaired units beside a link score better inside it, and
 1-0/0-1 for paragraphs with no counterpart. Offline, on the CPU, no model
 downloads.
@@ -139,30 +139,42 @@ def _grown(links: tuple[Link, ...], scorer: Scorer, gap_open: float) -> tuple[Li
         return links
     return _share_out(links, lambda lk: scorer.score_of(lk.zh, lk.en),
                       lambda run: gap_open + GAP_EXTEND * (len(run) - 1), GROW_RUN, GROW_MAX,
-                      "joined unpaired neighbours: the evidence places them here",
-                      holds=lambda lk: scorer.score_of(lk.zh, lk.en) >= 0)
+                      "joined unpaired neighbours: the evidence places them here", least=0.0)
 
 
-def _share_out(links, value, unpaired, longest: int, widest: int, note: str, holds=None) -> tuple[Link, ...]:
+def _share_out(links, value, unpaired, longest: int, widest: int, note: str,
+               least: float = -math.inf) -> tuple[Link, ...]:
     """Each run of unpaired units of one language, ``longest`` at most, shared out between the
     links before and after it (the first ones to the link before, the rest to the one after) at
     the split where the two links' ``value`` is highest, when that beats their value with the
     run left unpaired less ``unpaired(run)``. A link grows to ``widest`` units a side at most;
-    ``holds``: which links may grow."""
+    one whose value is below ``least`` does not grow. Each link is valued once."""
+    values: dict[tuple, float] = {}
+
+    def worth(link: Link | None) -> float:
+        if link is None:
+            return 0.0
+        key = (link.zh, link.en)
+        if key not in values:
+            values[key] = value(link)
+        return values[key]
+
     out: list[Link] = []
     parts = _parts(links, one_language=True)
     for n, run in enumerate(parts):
         if isinstance(run, Link):
             out.append(run)
             continue
+        if len(run) > longest:
+            out += run  # a dropped (or added) stretch, not the pieces of one unit
+            continue
         nxt = parts[n + 1] if n + 1 < len(parts) else None
         before = out[-1] if out and out[-1].zh and out[-1].en else None
         after = nxt if isinstance(nxt, Link) and nxt.zh and nxt.en else None
-        if holds is not None:
-            before = before if before is not None and holds(before) else None
-            after = after if after is not None and holds(after) else None
-        if len(run) > longest or (before is None and after is None):
-            out += run  # a dropped (or added) stretch, not the pieces of one unit
+        before = before if before is not None and worth(before) >= least else None
+        after = after if after is not None and worth(after) >= least else None
+        if before is None and after is None:
+            out += run
             continue
 
         def grown(link: Link, extra: list[Link]) -> Link | None:
@@ -171,9 +183,6 @@ def _share_out(links, value, unpaired, longest: int, widest: int, note: str, hol
             zs = tuple(sorted(link.zh + tuple(i for lk in extra for i in lk.zh)))
             es = tuple(sorted(link.en + tuple(j for lk in extra for j in lk.en)))
             return Link(zs, es, link.score, link.evidence[:1] + (note,)) if max(len(zs), len(es)) <= widest else None
-
-        def worth(link: Link | None) -> float:
-            return 0.0 if link is None else value(link)
 
         best, chosen = worth(before) + worth(after) - unpaired(run), None
         for cut in range(len(run) + 1):

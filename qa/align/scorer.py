@@ -57,12 +57,34 @@ TYPE_PRIOR = {(1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.5, (1, 3): -3.
 COMMON = 0.4  # a word whose gloss is in this share of English paragraphs says nothing
 
 
-def _prior(di: int, dj: int) -> float:
-    """The default prior of a bead type; beyond the search's types, each unit past three costs two
-    more (1-4: -5.5, 1-6: -9.5; 2-3: -5.5)."""
-    if (di, dj) in TYPE_PRIOR:
-        return TYPE_PRIOR[(di, dj)]
+def _wide_prior(di: int, dj: int) -> float:
+    """The prior of a bead wider than the search's: each unit past three costs two more than a
+    1-3 (1-4: -5.5, 1-6: -9.5; 2-3: -5.5)."""
     return -3.5 - 2.0 * (max(di, dj) - 3 if min(di, dj) == 1 else max(di, dj) + min(di, dj) - 4)
+
+
+def _paired(matched, total, match: float, miss: float):
+    """Values found on both sides (figures, marks) count for a bead, each one on one side only
+    against; ``matched`` is capped at half of ``total``. Arrays or numbers."""
+    matched = np.minimum(matched, total // 2)
+    return matched * match + (total - 2 * matched) * miss
+
+
+def _section_term(zsec, esec):
+    """Section numbering of a bead's two sides (codes of ``_section_code``, 0 for none): the same
+    number in the same system, in another, a clash, or numbering on one side only. Arrays or numbers."""
+    both = (zsec > 0) & (esec > 0)
+    return np.where(both, np.where(zsec == esec, SECTION_MATCH,
+                                   np.where(zsec % 1000 == esec % 1000, SECTION_OTHER_SYSTEM, SECTION_CLASH)),
+                    np.where((zsec > 0) | (esec > 0), SECTION_ALONE, 0.0))
+
+
+def _length_term(zl, el):
+    """The length bonus less the misfit of the English length ``el`` against the Chinese ``zl``
+    (already in English units): a normal spread of the log ratio that narrows as units grow."""
+    d = np.log(el / zl)
+    sigma = 0.22 + 2.5 / np.sqrt(np.minimum(zl, el))
+    return LENGTH_BONUS - d * d / (2 * sigma * sigma)
 
 
 def layout(band):
@@ -289,7 +311,7 @@ class Scorer:
         evidence as the search's beads: how a link wider than the search's widest bead (1-3)
         competes with leaving a unit unpaired beside it."""
         di, dj = len(zs), len(es)
-        s = self.prior[(di, dj)] if (di, dj) in self.prior else _prior(di, dj)
+        s = self.prior[(di, dj)] if (di, dj) in self.prior else _wide_prior(di, dj)
         zn, en_ = Counter(), Counter()
         zm, em = Counter(), Counter()
         for i in zs:
@@ -299,16 +321,9 @@ class Scorer:
             en_.update(self.en[j].numbers)
             em.update(self.en[j].marks)
         for a, b, match, miss in ((zn, en_, NUMBER_MATCH, NUMBER_MISS), (zm, em, MARK_MATCH, MARK_MISS)):
-            total = a.total() + b.total()
-            both = min(sum((a & b).values()), total // 2)
-            s += both * match + (total - 2 * both) * miss
+            s += _paired(sum((a & b).values()), a.total() + b.total(), match, miss)
         s += NAME_MATCH * sum(len(self.zh[i].names & self.en[j].names) for i in zs for j in es)
-        zsec = self.zsec[zs[0]] if di == 1 else 0
-        esec = self.esec[es[0]] if dj == 1 else 0
-        if zsec and esec:
-            s += SECTION_MATCH if zsec == esec else SECTION_OTHER_SYSTEM if zsec % 1000 == esec % 1000 else SECTION_CLASH
-        elif zsec or esec:
-            s += SECTION_ALONE
+        s += float(_section_term(self.zsec[zs[0]] if di == 1 else 0, self.esec[es[0]] if dj == 1 else 0))
         if (di > 1 and self.zhead[list(zs)].any()) or (dj > 1 and self.ehead[list(es)].any()):
             s += HEADING_MERGE
         compact = " ".join(self.en[j].compact for j in es)
@@ -331,9 +346,7 @@ class Scorer:
             s += float(self._dict_term(words, hits, el))
         if ewords:
             s += float(self._dict_term(ewords, ehits, zl, self.lam_e, self.q_e))
-        d = math.log(el / zl)
-        sigma = 0.22 + 2.5 / math.sqrt(min(zl, el))
-        return s + LENGTH_BONUS - d * d / (2 * sigma * sigma)
+        return float(s + _length_term(zl, el))
 
     def _dict_term(self, words, hits, el, lam=None, q=None):
         lam = self.lam if lam is None else lam
@@ -498,19 +511,12 @@ class PairTable:
             el = ce[jj] - ce[c0]
             s = np.full(j.shape, TYPE_PRIOR[(di, dj)])
             # numbers: each matched value counts for, each unmatched one against
-            total = (cnz[ri] - cnz[r0]) + (cne[jj] - cne[c0])
-            num = np.minimum(num, total // 2)
-            s += num * NUMBER_MATCH + (total - 2 * num) * NUMBER_MISS
-            marks = (czm[ri] - czm[r0]) + (cem[jj] - cem[c0])
-            mark = np.minimum(mark, marks // 2)
-            s += mark * MARK_MATCH + (marks - 2 * mark) * MARK_MISS + name * NAME_MATCH
+            s += _paired(num, (cnz[ri] - cnz[r0]) + (cne[jj] - cne[c0]), NUMBER_MATCH, NUMBER_MISS)
+            s += _paired(mark, (czm[ri] - czm[r0]) + (cem[jj] - cem[c0]), MARK_MATCH, MARK_MISS) + name * NAME_MATCH
             # section numbering: only meaningful for single-paragraph sides
             zsec = sc.zsec[np.maximum(ri - 1, 0)] if di == 1 else np.zeros_like(ri)
             esec = sc.esec[np.maximum(jj - 1, 0)] if dj == 1 else np.zeros_like(jj)
-            both = (zsec > 0) & (esec > 0)
-            s += np.where(both, np.where(zsec == esec, SECTION_MATCH,
-                                         np.where(zsec % 1000 == esec % 1000, SECTION_OTHER_SYSTEM, SECTION_CLASH)),
-                          np.where((zsec > 0) | (esec > 0), SECTION_ALONE, 0.0))
+            s += _section_term(zsec, esec)
             merged = np.zeros(j.shape, dtype=bool)
             if di > 1:
                 merged |= chz[ri] - chz[r0] > 0
@@ -533,9 +539,7 @@ class PairTable:
                 # dictionary evidence in both directions: zh -> en and en -> zh
                 s = static + (sc.prior[bead] - TYPE_PRIOR[bead]) + np.where(words > 0, sc._dict_term(words, hits, el), 0.0)
                 s += np.where(ewords > 0, sc._dict_term(ewords, ehits, zl, sc.lam_e, sc.q_e), 0.0)
-                d = np.log(el / zl)
-                sigma = 0.22 + 2.5 / np.sqrt(np.minimum(zl, el))
-                s = s + LENGTH_BONUS - d * d / (2 * sigma * sigma)
+                s = s + _length_term(zl, el)
             out[bead] = np.where(valid, s, -np.inf)
         # The last English paragraph may stop part-way (a truncated translation).
         s11 = out[(1, 1)]
