@@ -181,13 +181,13 @@ class _StemIndex:
                 self.auto.add_word(s, s)
         if len(self.auto):
             self.auto.make_automaton()
-        self.cache: dict[str, dict[str, list[int]]] = {}
+        self.cache: dict[str, dict[str, list[tuple[int, _Word]]]] = {}
 
     def hits(self, english: str, long) -> dict[str, list[tuple[int, _Word]]]:
         """Stem -> (offset, word) of each place in the text where it stands inside the long
-        words, the word shown to its end where a common ending says where it is ("Regul" ->
-        "Regulation"). Grouped by stem, so a term gathers its own stems' places instead of
-        filtering every hit of every term; each word made once per text."""
+        words, the word running to its end (``_word_end``). Grouped by stem, so a term gathers
+        its own stems' places instead of filtering every hit of every term; each word made once
+        per text."""
         if english not in self.cache:
             out: dict[str, list[tuple[int, _Word]]] = {}
             if len(self.auto):
@@ -219,14 +219,12 @@ def _words(english: str, stems: frozenset, index: _StemIndex | None = None) -> l
     the connectors), in text order; None when the text's whole words serve as they are (no
     run-together words, no abbreviation the term reads otherwise): runs are then found by index."""
     plain, long, ambiguous, glued, _by_stem, _adjacent = _layout(english)
-    if not (ambiguous & stems):
-        if not long:
-            return None
-        words = [w for w in plain if w.stem in stems or w.joins]
-    else:
+    if ambiguous & stems:
         plain, long = _arrange(_tokens(english, stems), glued)
         index = None  # the long words differ from the text's usual reading
-        words = [w for w in plain if w.stem in stems or w.joins]
+    elif not long:
+        return None
+    words = [w for w in plain if w.stem in stems or w.joins]
     if not long:
         return words
     hits = (index or _StemIndex(stems)).hits(english, long)
