@@ -200,32 +200,46 @@ def _unpack(packed: tuple) -> tuple[dict[str, str], dict[str, int]]:
     return entries, dict(zip(chars, sizes))
 
 
+def _parse_with_longest(path: str) -> tuple[dict[str, str], dict[str, int]]:
+    entries = _parse(path)
+    return entries, _longest_from(entries)
+
+
+def _cached(kind: str, path: str, build, pack, unpack):
+    """What ``build(path)`` makes of CC-CEDICT, kept beside it in the cache folder as marshal
+    data (``pack`` makes it flat objects, ``unpack`` reads them back and raises ValueError on
+    damage), so that only the first run pays for the parse. A damaged cache is rebuilt, never
+    used; writing one removes the earlier formats' files of every cache."""
+    st = os.stat(path)
+    cache = os.path.join(_cache_dir(), f"{kind}{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            return unpack(marshal.load(fh))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build(path)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump(pack(value), fh)
+        os.replace(tmp, cache)
+        for old in os.listdir(os.path.dirname(cache)):
+            m = _CACHE_FILE.fullmatch(old)
+            if m and int(m.group(2)) != _FORMAT:
+                os.remove(os.path.join(os.path.dirname(cache), old))
+    except OSError:
+        pass  # a read-only home only costs the parse next time
+    return value
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, int], tuple[str, ...]]:
     path = _cedict_path()
     entries: dict[str, str] = {}
     longest: dict[str, int] = {}
     if path:
-        st = os.stat(path)
-        cache = os.path.join(_cache_dir(), f"cedict{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
-        try:
-            with open(cache, "rb") as fh:
-                entries, longest = _unpack(marshal.load(fh))
-        except (OSError, EOFError, ValueError, TypeError):
-            entries = _parse(path)
-            longest = _longest_from(entries)
-            try:
-                os.makedirs(os.path.dirname(cache), exist_ok=True)
-                tmp = f"{cache}.{os.getpid()}.tmp"
-                with open(tmp, "wb") as fh:
-                    marshal.dump(_pack(entries, longest), fh)
-                os.replace(tmp, cache)
-                for old in os.listdir(os.path.dirname(cache)):  # earlier formats' files, of every cache
-                    m = _CACHE_FILE.fullmatch(old)
-                    if m and int(m.group(2)) != _FORMAT:
-                        os.remove(os.path.join(os.path.dirname(cache), old))
-            except OSError:
-                pass  # a read-only home only costs the parse next time
+        entries, longest = _cached("cedict", path, _parse_with_longest, lambda v: _pack(*v), _unpack)
     lexicon = _load_lexicon(entries)
     _load_names(entries)
     for ch, n in _longest_from(lexicon).items():
@@ -242,17 +256,18 @@ def _readings() -> dict[str, str]:
     path = _cedict_path()
     if not path:
         return {}
-    st = os.stat(path)
-    cache = os.path.join(_cache_dir(), f"readings{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
-    try:
-        with open(cache, "rb") as fh:
-            chars, readings = marshal.load(fh)
+
+    def unpack(packed) -> dict[str, str]:
+        chars, readings = packed
         out = dict(zip(chars, readings.split(" ")))
         if len(out) != len(chars):
             raise ValueError("damaged readings cache")
         return out
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+
+    return _cached("readings", path, _parse_readings, lambda out: ("".join(out), " ".join(out.values())), unpack)
+
+
+def _parse_readings(path: str) -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}  # char -> (weight, reading): the common reading with most senses
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -267,16 +282,7 @@ def _readings() -> dict[str, str]:
             weight = senses.count("/") + (1000 if reading[:1].islower() else 0) - (500 if "variant of" in senses else 0)
             if weight > best.get(parts[1], (-1, ""))[0]:
                 best[parts[1]] = (weight, re.sub(r"\d", "", reading).lower().replace("u:", "v"))
-    out = {c: r for c, (_w, r) in best.items()}
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        tmp = f"{cache}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump(("".join(out), " ".join(out.values())), fh)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return out
+    return {c: r for c, (_w, r) in best.items()}
 
 
 @lru_cache(maxsize=1)
@@ -287,30 +293,23 @@ def english_words() -> frozenset[str]:
     path = _cedict_path()
     if not path:
         return frozenset()
-    st = os.stat(path)
-    cache = os.path.join(_cache_dir(), f"words{_FORMAT}-{st.st_size}-{int(st.st_mtime)}.marshal")
-    try:
-        with open(cache, "rb") as fh:
-            joined, count = marshal.load(fh)
+
+    def unpack(packed) -> frozenset[str]:
+        joined, count = packed
         out = frozenset(joined.split(" "))
         if len(out) != count:
             raise ValueError("damaged words cache")
         return out
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+
+    return _cached("words", path, _parse_words, lambda words: (" ".join(sorted(words)), len(words)), unpack)
+
+
+def _parse_words(path: str) -> frozenset[str]:
     words: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("#"):
                 words.update(re.findall(r"[a-z]{4,}", line.partition("] ")[2].lower()))
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        tmp = f"{cache}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump((" ".join(sorted(words)), len(words)), fh)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
     return frozenset(words)
 
 
