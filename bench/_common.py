@@ -29,6 +29,28 @@ def dev_folders(args) -> list[Path]:
     return [Path(f) for f in args.folders] or [DEV / d for d in DEV_FOLDERS]
 
 
+def dev_pair(zh_path: str):
+    """(Chinese lines, English lines, random generator seeded by the document's name) of a
+    line-paired NAME.zh / NAME.en document: a mutation bench's sites are the same every run."""
+    import random
+
+    zh_lines = Path(zh_path).read_text(encoding="utf-8").splitlines()
+    en_lines = Path(zh_path[:-3] + ".en").read_text(encoding="utf-8").splitlines()
+    return zh_lines, en_lines, random.Random(Path(zh_path).name)
+
+
+def kinds_table(per_kind: dict, imperfect: dict, width: int = 14) -> float:
+    """Print strict and unaligned F1 and the imperfect documents of each damage kind (scores of
+    alignscore); the worst F1 of any kind."""
+    print(f"{'damage':<{width}} {'strict F1':>9} {'unaligned F1':>12} {'imperfect docs':>14}")
+    worst = 1.0
+    for kind, score in sorted(per_kind.items()):
+        r = score.result()
+        worst = min(worst, r["strict_f1"], r["unaligned_f1"])
+        print(f"{kind:<{width}} {r['strict_f1']:9.4f} {r['unaligned_f1']:12.4f} {imperfect.get(kind, 0):>14}")
+    return worst
+
+
 def tally(run_document, jobs: list, workers: int):
     """(found, total, notes) summed over the documents of a mutation bench, run on ``workers``
     processes; run_document(job) returns its own (found, total, notes)."""

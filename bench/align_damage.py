@@ -15,7 +15,7 @@ import re
 import time
 from collections import defaultdict
 
-from _common import alignscore, seed_pairs
+from _common import alignscore, kinds_table, seed_pairs
 
 from qa.align import align
 from qa.load import load
@@ -129,12 +129,7 @@ def main():
             if one.result()["strict_f1"] < 1:
                 failures[kind] += 1
             n += 1
-    print(f"{'damage':<16} {'strict F1':>9} {'unaligned F1':>12} {'imperfect docs':>14}")
-    worst = 1.0
-    for kind, score in sorted(per_kind.items()):
-        r = score.result()
-        worst = min(worst, r["strict_f1"], r["unaligned_f1"])
-        print(f"{kind:<16} {r['strict_f1']:9.4f} {r['unaligned_f1']:12.4f} {failures[kind]:>14}")
+    worst = kinds_table(per_kind, failures, width=16)
     print(f"{n} damaged documents in {time.perf_counter() - t0:.1f} s; worst F1 {worst:.4f} (target >= 0.98)")
 
 

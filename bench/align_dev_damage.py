@@ -28,7 +28,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from _common import alignscore, dev_folders, dev_parser
+from _common import alignscore, dev_folders, dev_parser, kinds_table
 from align_damage import rebuild, run, truncate_mid
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
@@ -110,12 +110,7 @@ def main() -> int:
     if args.misses:
         for kind, names in sorted(imperfect.items()):
             print(kind, " ".join(names))
-    print(f"{'damage':<14} {'strict F1':>9} {'unaligned F1':>12} {'imperfect docs':>14}")
-    worst = 1.0
-    for kind, score in sorted(per_kind.items()):
-        r = score.result()
-        worst = min(worst, r["strict_f1"], r["unaligned_f1"])
-        print(f"{kind:<14} {r['strict_f1']:9.4f} {r['unaligned_f1']:12.4f} {len(imperfect[kind]):>14}")
+    worst = kinds_table(per_kind, {kind: len(names) for kind, names in imperfect.items()})
     print(f"{docs} documents, {args.cases} cases per kind, in {time.perf_counter() - t0:.1f} s; "
           f"worst F1 {worst:.4f} (target >= 0.98)")
     return 0

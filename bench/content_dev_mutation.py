@@ -34,7 +34,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from _common import apply_edits, count_outside, dev_folders, dev_parser, edit_batches, line_findings, tally
+from _common import apply_edits, count_outside, dev_folders, dev_pair, dev_parser, edit_batches, line_findings, tally
 
 # A deleted sentence is found when the link says so, or when the rest of the English is too
 # little to stay aligned and the line is reported as a dropped paragraph.
@@ -103,9 +103,7 @@ def run_document(args: tuple[str, list[str]]) -> tuple[Counter, Counter, list[st
     import tempfile
 
     zh_path, donor, apart = args
-    zh_lines = Path(zh_path).read_text(encoding="utf-8").splitlines()
-    en_lines = Path(zh_path[:-3] + ".en").read_text(encoding="utf-8").splitlines()
-    rng = random.Random(Path(zh_path).name)
+    zh_lines, en_lines, rng = dev_pair(zh_path)
     found, total, notes = Counter(), Counter(), []
     candidates = sites(zh_lines, en_lines, rng, donor)
     if not candidates:

@@ -35,7 +35,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from _common import apply_edits, count_outside, dev_folders, dev_parser, line_findings, tally
+from _common import apply_edits, count_outside, dev_folders, dev_pair, dev_parser, line_findings, tally
 from _common import edit_batches as batches
 
 EXPECT = {
@@ -203,9 +203,7 @@ def _findings(zh_lines, en_lines, tmp: Path):
 def run_document(zh_path: str) -> tuple[Counter, Counter, list[str]]:
     import tempfile
 
-    zh_lines = Path(zh_path).read_text(encoding="utf-8").splitlines()
-    en_lines = Path(zh_path[:-3] + ".en").read_text(encoding="utf-8").splitlines()
-    rng = random.Random(Path(zh_path).name)
+    zh_lines, en_lines, rng = dev_pair(zh_path)
     found, total, notes = Counter(), Counter(), []
     candidates = sites(zh_lines, en_lines, rng)
     if not candidates:

@@ -29,7 +29,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from _common import count_outside, dev_folders, dev_parser, line_findings, tally
+from _common import count_outside, dev_folders, dev_pair, dev_parser, line_findings, tally
 
 SELECT = ["TI", "TG", "TF"]
 _SENSE = re.compile(r"^[a-z][a-z -]{3,30}$")
@@ -102,9 +102,7 @@ def sites(zh_lines: list[str], en_lines: list[str], rng: random.Random, min_char
 
 def run_document(args) -> tuple[Counter, Counter, list[str]]:
     zh_path, min_chars = args
-    zh_lines = Path(zh_path).read_text(encoding="utf-8").splitlines()
-    en_lines = Path(zh_path[:-3] + ".en").read_text(encoding="utf-8").splitlines()
-    rng = random.Random(Path(zh_path).name)
+    zh_lines, en_lines, rng = dev_pair(zh_path)
     found, total, notes = Counter(), Counter(), []
     candidates = sites(zh_lines, en_lines, rng, min_chars)
     if not candidates:
