@@ -166,6 +166,8 @@ def test_a_draft_with_many_lost_sentences_is_held_to_the_rate_of_its_translated_
     assert pooled.found == pytest.approx(0.46, abs=0.02)   # lowered by the lost sentences
     assert robust.found == pytest.approx(0.59, abs=0.02)   # as if only the translated ones counted
     assert robust.log_odds(1, 10, robust.found) > pooled.log_odds(1, 10, pooled.found) + 1
+    # a sentence of thousands of unfound words (a hostile paragraph with no stop) is weighed, not a crash
+    assert 0 < Rates.robust([(5000, 0, 0, 0)] + translated).found < 1
     # a clean document keeps about its pooled rate
     clean = [(10, 6, 5, 1)] * 10 + [(10, 5, 4, 1)] * 10
     assert Rates.robust(clean).found == pytest.approx(Rates.of(*(sum(c) for c in zip(*clean))).found, abs=0.01)

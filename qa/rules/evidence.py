@@ -332,7 +332,8 @@ class Rates:
             weights = []
             for n, hits, _near, _chance in rows:
                 z = prior + rates.log_odds(hits, n, rates.found)
-                weights.append(1.0 if z < -30 else 1.0 / (1.0 + math.exp(z)))  # P(translated)
+                # P(translated); a sentence of hundreds of unfound words would overflow exp
+                weights.append(1.0 if z < -30 else 1.0 / (1.0 + math.exp(min(z, 700.0))))
             kept = sum(w * r[0] for w, r in zip(weights, rows))
             rates = cls.of(0, 0, 0, 0) if not kept else cls(
                 found=(sum(w * r[1] for w, r in zip(weights, rows)) + cls.PRIOR_FOUND * cls.PRIOR_WORDS)
