@@ -355,3 +355,8 @@ def test_four_chinese_paragraphs_the_english_joins_are_one_link(tmp_path):
           "violation cases.", "II. Deepening International Cooperation",
           "A memorandum of cooperation was signed with WIPO, and 15 training sessions were held."]
     assert beads(zh, en, tmp_path) == [((0,), (0,)), ((1, 2, 3, 4), (1,)), ((5,), (2,)), ((6,), (3,))]
+
+
+def test_confidence_of_a_hopeless_bead_is_nought_not_an_overflow():
+    from qa.align.scorer import confidence
+    assert confidence(-5000.0) < 1e-300 and 0.5 < confidence(3.0) < 1.0

@@ -556,4 +556,4 @@ class PairTable:
 
 def confidence(score: float) -> float:
     """A bead score mapped to [0, 1] for the report."""
-    return 1.0 / (1.0 + math.exp(-score / 3.0))
+    return 1.0 / (1.0 + math.exp(min(-score / 3.0, 700.0)))  # a bead of thousands of unfound words must not overflow
