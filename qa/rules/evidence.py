@@ -322,11 +322,10 @@ class Rates:
         lower the rate a translated sentence is held to, and hide its own losses. Each
         sentence's counts weigh by how likely it is translated (two-component EM: words found
         at ``found`` if translated, at ``chance`` if not)."""
-        words = sum(r[0] for r in rows)
-        chance = cls.of(words, 0, 0, sum(r[3] for r in rows)).chance
-        rates = cls.of(words, sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows))
+        rates = cls.of(*(sum(col) for col in zip(*rows))) if rows else cls.of(0, 0, 0, 0)
         if not rows:
             return rates
+        chance = rates.chance  # another link's text: what a missing sentence finds, not weighed
         prior = math.log(cls.MISSING_SHARE / (1 - cls.MISSING_SHARE))
         for _ in range(rounds):
             weights = []
@@ -334,13 +333,8 @@ class Rates:
                 z = prior + rates.log_odds(hits, n, rates.found)
                 # P(translated); a sentence of hundreds of unfound words would overflow exp
                 weights.append(1.0 if z < -30 else 1.0 / (1.0 + math.exp(min(z, 700.0))))
-            kept = sum(w * r[0] for w, r in zip(weights, rows))
-            rates = cls.of(0, 0, 0, 0) if not kept else cls(
-                found=(sum(w * r[1] for w, r in zip(weights, rows)) + cls.PRIOR_FOUND * cls.PRIOR_WORDS)
-                / (kept + cls.PRIOR_WORDS),
-                near=(sum(w * r[2] for w, r in zip(weights, rows)) + cls.PRIOR_NEAR * cls.PRIOR_WORDS)
-                / (kept + cls.PRIOR_WORDS),
-                chance=chance)
+            weighed = cls.of(*(sum(w * r[k] for w, r in zip(weights, rows)) for k in range(3)), 0)
+            rates = cls(found=weighed.found, near=weighed.near, chance=chance)
         return rates
 
     def log_odds(self, hits: int, n: int, rate: float) -> float:
