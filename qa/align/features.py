@@ -94,7 +94,8 @@ def _zh_names(segmented) -> frozenset:
     run: list[str] = []
     last = -2
     for pos, w in (*segmented, (-9, "")):
-        if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and (not run or pos == last + 1):
+        single = len(w) == 1 and "\u4e00" <= w <= "\u9fff"
+        if single and (not run or pos == last + 1):
             run.append(w)
             last = pos
             continue
@@ -103,7 +104,7 @@ def _zh_names(segmented) -> frozenset:
                 piece = "".join(run[k:k + size])
                 if len(piece) == size and (key := _name_key(piece)):
                     out.add(key)
-        run = [w] if len(w) == 1 and "\u4e00" <= w <= "\u9fff" else []  # a run stops at punctuation
+        run = [w] if single else []  # a run stops at punctuation
         last = pos
     return frozenset(out)
 

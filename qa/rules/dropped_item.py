@@ -362,7 +362,6 @@ def _word_edge(text: str, a: int, b: int, size: int, from_end: bool) -> int:
     return cut
 
 
-
 # An English series of three items or more: up to four words each, joined by commas, the last by
 # "and" or "or" ("A and B" alone is any coordination: counted, it put false findings on the dev corpus)
 _EN_ITEM = r"[\w'’&-]+(?: [\w'’&-]+){0,3}"
@@ -378,5 +377,5 @@ def en_series(text: str) -> list[int]:
 
 def _open_list(text: str, items: list[tuple[int, int]]) -> bool:
     """A list that says it is not complete (A、B、C等): the English may name fewer."""
-    end = items[-1][1]
-    return "等" in text[items[-1][0]:end + 2]
+    start, end = items[-1]
+    return "等" in text[start:end + 2]
