@@ -121,7 +121,7 @@ def run_document(args) -> tuple[Counter, Counter, list[str]]:
             if any(r == "term-inconsistent" and i in lines and fresh[(r, k, lines)] for r, lines, k, _ in after):
                 found[kind] += 1
             else:
-                notes.append(f"miss {name}:{i + 1} {term} {en_lines[i][a:b]!r} -> {new!r}")
+                notes.append(f"miss {kind} {name}:{i + 1} {term} {en_lines[i][a:b]!r} -> {new!r}")
             # a term finding names every line of its term: only findings about no line of the term count
             term_lines = {x for x, zh in enumerate(zh_lines) if term in zh}
             count_outside([x for x in after if not (x[0].startswith("term") and x[1] & term_lines)],

@@ -138,6 +138,14 @@ def test_reference_translation_keeps_last_years_terms(capsys):
     ("市场监管局", "theAdministrationforMarketRegulationhas", ["AdministrationforMarketRegulation"]),
     ("知识产权", "strengthenIPRprotection", ["IPR"]),
     ("开发区", "Guangdong established", []),  # a clause, not a name
+    # a dictionary sense of the whole term, word for word, where the parts' glosses do not stand
+    ("办公室", "the oversight office will report", ["office"]),
+    ("工作组", "Our task force recognized it", ["task force"]),
+    ("摄影师", "Thanks to my photographers", ["photographers"]),
+    # compared as words, not stems: "photos" and "photographing" are not "photographer"
+    ("摄影师", "Shooting wedding photos, photographing all day", []),
+    # a long word inside a longer term, rendered by a sense of its own (青少年: teenager)
+    ("青少年冰球", "the Beijing Teenager Hockey League", ["Teenager Hockey"]),
 ])
 def test_renderings_of_a_mined_term(term, english, found):
     from qa.lang import dictionary
@@ -183,6 +191,16 @@ def test_a_mined_term_needs_an_established_rendering(write):
     zh = "开展专项行动。\n深化专项行动。\n部署专项行动。\n"
     en = "A special action was launched.\nSpecial operations were deepened.\nSpecial campaigns were deployed.\n"
     assert run(write, zh, en, ["term-inconsistent"]) == []
+
+
+def test_a_term_rendered_by_one_of_its_senses_then_by_another_is_drift(write):
+    # 摄影师 is "photographer" or "cameraman", a sense each: the established one changes once
+    zh = "摄影师很专业。\n摄影师帮我选照片。\n摄影师很耐心。\n摄影师提出重拍。\n"
+    en = ("The photographer was professional.\nThe photographer helped me choose.\n"
+          "The photographer was patient.\nThe cameraman offered a reshoot.\n")
+    findings = run(write, zh, en, ["term-inconsistent"])
+    assert [(f.zh_text, f.en_text, f.en) for f in findings] == [("摄影师", "cameraman", ("en-4",))]
+    assert run(write, zh, en.replace("cameraman", "photographer"), ["term-inconsistent"]) == []
 
 
 # ---------------------------------------------------------------- mined terms against a reference

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .. import resources
 
-_CACHE_FILE = re.compile(r"(cedict|readings|words)(\d+)-\d+-\d+\.marshal")
-_FORMAT = 9  # of the cache file: raised when the parse changes
+_CACHE_FILE = re.compile(r"(cedict|readings|words|senses)(\d+)-\d+-\d+\.marshal")
+_FORMAT = 11  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -39,6 +39,17 @@ def stem(word: str) -> str:
     econo; geographic / geographical)."""
     w = word.lower().strip("'-")
     return _stemmer()(_IRREGULAR().get(w, w))[:5]
+
+
+def plural_folded(word: str) -> str:
+    """A word in lower case without a plural s (offices: office; news stays news): how a sense's
+    words are compared, where a stem would join photos, photographing and photographer."""
+    w = word.lower()
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes", "oes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "ws")) else w
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +322,52 @@ def _parse_words(path: str) -> frozenset[str]:
             if not line.startswith("#"):
                 words.update(re.findall(r"[a-z]{4,}", line.partition("] ")[2].lower()))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, str]:
+    """Headword (three characters or more) -> its short senses, each the words of one sense
+    before any comma, plurals folded ("office/business premises/bureau": office; business
+    premise; bureau), cached
+    beside the dictionary. Loaded only when a term is mined."""
+    path = _cedict_path()
+    if not path:
+        return {}
+
+    def unpack(packed) -> dict[str, str]:
+        keys, values = packed
+        out = dict(zip(keys.split("\n"), values.split("\n")))
+        if len(out) != values.count("\n") + 1:
+            raise ValueError("damaged senses cache")
+        return out
+
+    return _cached("senses", path, _parse_senses, lambda out: ("\n".join(out), "\n".join(out.values())), unpack)
+
+
+def _parse_senses(path: str) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            head, _, rest = line.partition(" [")
+            parts = head.split(" ")
+            if line.startswith("#") or len(parts) != 2 or len(parts[1]) < 3:
+                continue
+            for d in rest.partition("] ")[2].strip().strip("/").split("/")[:4]:
+                words = _WORD.findall(re.split(r"[,;]", _PAREN.sub(" ", d), maxsplit=1)[0].lower())
+                stems = list(dict.fromkeys(plural_folded(w) for w in words if w not in _STOP and len(w) > 1))
+                sense = " ".join(sorted(stems))
+                if 1 <= len(stems) <= 3 and sense not in out.setdefault(parts[1], []):
+                    out[parts[1]].append(sense)
+    return {k: ";".join(v) for k, v in out.items() if v}
+
+
+@lru_cache(maxsize=4096)
+def senses(word: str) -> tuple[frozenset, ...]:
+    """The words of each short sense of a headword of three characters or more, one set per
+    sense (工作组: {work, team}, {work, group}, {task, force}); a sense is what a translator writes for the
+    whole word, where its parts' glosses may not stand (photographer for 摄影 + 师)."""
+    found = _senses().get(word)
+    return tuple(frozenset(x.split()) for x in found.split(";")) if found else ()
 
 
 def pinyin(word: str) -> str | None:

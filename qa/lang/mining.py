@@ -116,6 +116,27 @@ def pieces_of(term: str) -> list[frozenset]:
     return [p for p in out if p]
 
 
+@lru_cache(maxsize=4096)
+def _compact(term: str) -> tuple[frozenset, ...] | None:
+    """The term's pieces with each long word that has one-word senses as one piece of those
+    senses (青少年冰球: 青少年 {teenager, adolescent, youth} + 冰球, beside 青 + 少年 + 冰球), or
+    None when it has no such word. A translator renders a known word whole ("Teenager Hockey")."""
+    words = [w for _, w in dictionary.segment(term)]
+    if len(words) < 2:
+        return None
+    out, changed = [], False
+    for w in words:
+        one = frozenset(dictionary.stem(x) for sense in dictionary.senses(w) if len(sense) == 1 for x in sense) \
+            if len(w) >= MIN_CHARS else frozenset()
+        if one:
+            out.append(one)
+            changed = True
+        else:
+            sub = _parts(w) if len(w) >= MIN_CHARS else [w]
+            out.extend(frozenset(dictionary.stems_of(p)) for p in (sub if len(sub) > 1 else [w]))
+    return tuple(p for p in out if p) if changed else None
+
+
 @lru_cache(maxsize=32768)  # a text per aligned link: a book has thousands
 def _split(english: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group()) for m in _TOKEN.finditer(english))
@@ -299,20 +320,27 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     """(key, surface) of each rendering of a term in one English text; the key is the sorted
     stems. ``memo``, kept across one term's texts: what a run of these stems trims to and
     whether it covers the term (the same renderings recur from link to link)."""
-    stems = whole.union(*pieces)
+    compact = _compact(term)
+    stems = whole.union(*pieces, *(compact or ()))
     extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
+    fewest = min(len(pieces), len(compact)) if compact else len(pieces)
+
+    def cover(content: list[str]) -> bool:
+        return _covers(content, pieces, extra) or bool(compact) and _covers(content, compact, whole - frozenset().union(*compact))
     words = _words(english, stems, index)
     memo = {} if memo is None else memo
     out = []
     for run in _indexed_runs(english, stems) if words is None else _runs(english, words, stems):
-        if len(run) < len(pieces) and not any(_CAPS.fullmatch(w.surface) for w in run):
+        if len(run) < fewest and not any(_CAPS.fullmatch(w.surface) for w in run) \
+                and not _whole_sense([w.surface for w in run if not w.joins], term):
             continue  # too few words to render each part, and no abbreviation
-        shape = tuple((w.stem, w.joins) for w in run)
+        shape = tuple((w.stem, w.joins, w.surface.lower()) for w in run)
         got = memo.get(shape)
         if got is None:
-            lo, hi = _trimmed(run, pieces, extra)
+            lo, hi = _trimmed(run, cover)
             content = [w.stem for w in run[lo:hi] if not w.joins]
-            got = memo[shape] = (lo, hi, len(content) <= len(term) + 1 and _covers(content, pieces, extra))
+            got = memo[shape] = (lo, hi, len(content) <= len(term) + 1 and (
+                cover(content) or _whole_sense([w.surface for w in run[lo:hi] if not w.joins], term)))
         lo, hi, covers = got
         run = run[lo:hi]
         content = [w for w in run if not w.joins]
@@ -326,7 +354,7 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     return out
 
 
-def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> tuple[int, int]:
+def _trimmed(run: list[_Word], covers) -> tuple[int, int]:
     """The bounds (start, end) of the run without a part joined by "of"/"and" that the
     rendering does not need ("Guangzhou Intellectual Property Court and Guangdong" ->
     "... Court"), but with every word of the part it needs ("intellectual property rights"
@@ -339,7 +367,7 @@ def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> tup
             segments[-1].append(w)
 
     def cover(segs):
-        return _covers([w.stem for s in segs for w in s if not w.joins], pieces, extra)
+        return covers([w.stem for s in segs for w in s if not w.joins])
 
     while len(segments) > 1:
         if cover(segments[:-1]):
@@ -355,6 +383,13 @@ def _trimmed(run: list[_Word], pieces: list[frozenset], extra: frozenset) -> tup
         return 0, 0
     lo = next(k for k, w in enumerate(run) if w is out[0])
     return lo, lo + len(out)
+
+
+def _whole_sense(words: list[str], term: str) -> bool:
+    """Are the words one of the dictionary's senses of the whole term, word for word
+    ("task force" for 工作组, "photographer" for 摄影师), where its parts' glosses do not
+    stand? Compared as whole words, plurals folded: "photos" is not "photographer"."""
+    return bool(words) and frozenset(dictionary.plural_folded(w) for w in words) in dictionary.senses(term)
 
 
 def _covers(stems: list[str], pieces: list[frozenset], extra: frozenset = frozenset()) -> bool:
@@ -424,7 +459,7 @@ def _found(terms: dict[str, set[int]], en_texts: list[str]) -> dict[str, dict[in
         pieces = pieces_of(term)
         if pieces:
             prepared.append((term, links, pieces, frozenset(dictionary.stems_of(term))))
-    index = _StemIndex({s for _, _, pieces, whole in prepared for s in whole.union(*pieces)})
+    index = _StemIndex({s for term, _, pieces, whole in prepared for s in whole.union(*pieces, *(_compact(term) or ()))})
     out = {}
     for term, links, pieces, whole in prepared:
         memo: dict = {}
