@@ -203,6 +203,14 @@ def test_a_term_rendered_by_one_of_its_senses_then_by_another_is_drift(write):
     assert run(write, zh, en.replace("cameraman", "photographer"), ["term-inconsistent"]) == []
 
 
+def test_a_phrase_opening_on_this_or_each_is_not_a_term():
+    from qa.lang.mining import candidates
+
+    # 该款保质期 "the shelf life of this model" would hide 保质期 inside it
+    found = candidates(["该款保质期5年。", "该款保质期3年。", "该款保质期4年。"])
+    assert "保质期" in found and not any(t.startswith(("该", "款")) for t in found)
+
+
 # ---------------------------------------------------------------- mined terms against a reference
 
 def reference_findings(write, ref_en: str, zh: str, en: str) -> list:

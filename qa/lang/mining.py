@@ -42,7 +42,10 @@ _ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
 _LETTERS = re.compile(r"[a-z]*")
 _DONE = re.compile(r"[a-z]{3,}ed")  # a past participle ends a clause, not a term
-_PLACE_KINDS = frozenset("区园城港县市镇村岛湾")  # a term ending so is a kind of place, named by the words before it
+_PLACE_KINDS = frozenset("区园城港县市镇村岛湾")
+# a run opening on a demonstrative or distributive word is a phrase, not a term (该款保质期 "the
+# shelf life of this model", 本公司, 各地区): it would hide the term inside it from mining
+_DEICTIC = frozenset("该这那此各每其本")  # a term ending so is a kind of place, named by the words before it
 
 
 @dataclass
@@ -88,6 +91,8 @@ def candidates(zh_texts: list[str], least: int = MIN_LINKS) -> dict[str, set[int
                 where[w].add(n)
         words = dictionary.segment(text)
         for a in range(len(words)):
+            if words[a][1] in _DEICTIC or a and words[a - 1][1] in _DEICTIC and len(words[a][1]) == 1:
+                continue  # nor on the measure word after one (该款, 这个, 各项)
             start, joined = words[a][0], ""
             for b in range(a, min(a + MAX_WORDS, len(words))):
                 pos, w = words[b]
