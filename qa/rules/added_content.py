@@ -18,6 +18,7 @@ from .evidence import (
     pasted_paragraphs,
     present_numbers,
     spaced,
+    telling,
 )
 
 
@@ -150,7 +151,7 @@ class AddedContent(Rule):
                 tally.append((len(own), len(found), len(found), len(own & elsewhere)))
                 if len(found) > self.MAX_COVER * len(own):
                     continue
-                if any(id(m) in matched_en for m in mentions_in(ctx, "en", j, a, b)):
+                if any(telling(m) and id(m) in matched_en for m in mentions_in(ctx, "en", j, a, b)):
                     continue
                 yield link, j, a, b, len(own), len(found)
 

@@ -23,15 +23,9 @@ from .evidence import (
     has_stem,
     mentions_in,
     present_numbers,
+    telling,
     unmatched_sentences,
 )
-
-
-def _telling(m) -> bool:
-    """A figure whose presence in the English says the sentence is there: not a
-    year, a date or a small count that turns up anywhere."""
-    return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
-
 
 _CLAUSE = re.compile(r"[^，,]+[，,]?")
 _NOT_HEADING = re.compile(r"[，,、；;：:！!？?“”\"‘’（）()…—\dA-Za-z我你他她它咱]")
@@ -258,7 +252,7 @@ class DroppedContent(Rule):
             index = _stem_index(en_sents) if len(en_sents) >= 2 else None
             tested = []
             for k, (i, a, b) in enumerate(sents):
-                figures = [m for m in mentions_in(ctx, "zh", i, a, b) if _telling(m)]
+                figures = [m for m in mentions_in(ctx, "zh", i, a, b) if telling(m)]
                 gone = [m for m in figures if id(m) not in present]
                 if 2 * len(gone) < len(figures) or figures and not gone:
                     continue  # most of the sentence's figures are in the English
@@ -360,7 +354,7 @@ class DroppedContent(Rule):
             segmented = {i: dictionary.segment(ctx.zh[i].norm) for i in link.zh}
             in_link = Counter(w for seg in segmented.values() for _pos, w in seg)
             for i, a, b in clauses:
-                if any(_telling(m) and id(m) in present for m in mentions_in(ctx, "zh", i, a, b)):
+                if any(telling(m) and id(m) in present for m in mentions_in(ctx, "zh", i, a, b)):
                     continue  # its figures are in the English
                 # own: words no other stretch of the link uses (the sentence's other clauses
                 # included): every use of them in the link is inside the clause

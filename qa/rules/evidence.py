@@ -186,6 +186,12 @@ def sentence_features(ctx: Context, link, sents) -> tuple[list, list]:
             [en_features(ctx.en[j].norm[a:b], figures("en", j, a, b)) for j, a, b in es])
 
 
+def telling(m) -> bool:
+    """A figure whose presence on the other side says the sentence is there: not a year, a
+    date, a spelled numeral ("first", 一颗) or a small count, which turn up anywhere."""
+    return m.kind not in ("date", "year") and not m.numeral and (m.kind in ("percent", "points") or m.value >= 10)
+
+
 def mentions_in(ctx: Context, side: str, i: int, a: int, b: int) -> list:
     """The number mentions of paragraph i of ``side`` ("zh" or "en") that start within a:b, by
     bisection over the paragraph's mentions sorted once: a paragraph of hundreds of sentences is
