@@ -255,3 +255,10 @@ def test_a_common_word_missing_from_a_list_the_english_names_one_short_is_a_warn
     assert [sev for sev, _ in item_findings(write, zh, loose)] in ([], ["info"])
     full = "University spirit is vital to the development of politics, economy, culture, technology and society."
     assert item_findings(write, zh, full) == []
+
+
+def test_an_open_list_one_item_short_in_the_english_is_a_warning_too(write):
+    # 等 says the list is not complete, not that the English may leave out one of the items it names
+    zh = "研究覆盖了环境、机械、能源、医疗、生命科学等各大领域。"
+    short = "The research covers major fields of environment, machinery, medicine and life science."
+    assert item_findings(write, zh, short) == [("warning", "能源")]
