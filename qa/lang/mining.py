@@ -326,6 +326,7 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     stems. ``memo``, kept across one term's texts: what a run of these stems trims to and
     whether it covers the term (the same renderings recur from link to link)."""
     compact = _compact(term)
+    senses = dictionary.senses(term)
     stems = whole.union(*pieces, *(compact or ()))
     extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
     fewest = min(len(pieces), len(compact)) if compact else len(pieces)
@@ -336,16 +337,24 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     memo = {} if memo is None else memo
     out = []
     for run in _indexed_runs(english, stems) if words is None else _runs(english, words, stems):
-        if len(run) < fewest and not any(_CAPS.fullmatch(w.surface) for w in run) \
-                and not _whole_sense([w.surface for w in run if not w.joins], term):
+        short = len(run) < fewest and not any(_CAPS.fullmatch(w.surface) for w in run)
+        if short and not senses:
             continue  # too few words to render each part, and no abbreviation
-        shape = tuple((w.stem, w.joins, w.surface.lower()) for w in run)
-        got = memo.get(shape)
+        # a sense is matched by its words, not stems: then the words are part of the key
+        shape = tuple((w.stem, w.joins, w.surface.lower()) for w in run) if senses else \
+            tuple((w.stem, w.joins) for w in run)
+        got = memo.get(shape, False)
+        if got is False:
+            if short and not _whole_sense([w.surface for w in run if not w.joins], senses):
+                got = None  # too few words, and not a sense of the whole term either
+            else:
+                lo, hi = _trimmed(run, cover)
+                content = [w.stem for w in run[lo:hi] if not w.joins]
+                got = (lo, hi, len(content) <= len(term) + 1 and (
+                    cover(content) or _whole_sense([w.surface for w in run[lo:hi] if not w.joins], senses)))
+            memo[shape] = got
         if got is None:
-            lo, hi = _trimmed(run, cover)
-            content = [w.stem for w in run[lo:hi] if not w.joins]
-            got = memo[shape] = (lo, hi, len(content) <= len(term) + 1 and (
-                cover(content) or _whole_sense([w.surface for w in run[lo:hi] if not w.joins], term)))
+            continue
         lo, hi, covers = got
         run = run[lo:hi]
         content = [w for w in run if not w.joins]
@@ -390,11 +399,11 @@ def _trimmed(run: list[_Word], covers) -> tuple[int, int]:
     return lo, lo + len(out)
 
 
-def _whole_sense(words: list[str], term: str) -> bool:
+def _whole_sense(words: list[str], senses: tuple[frozenset, ...]) -> bool:
     """Are the words one of the dictionary's senses of the whole term, word for word
     ("task force" for 工作组, "photographer" for 摄影师), where its parts' glosses do not
     stand? Compared as whole words, plurals folded: "photos" is not "photographer"."""
-    return bool(words) and frozenset(dictionary.plural_folded(w) for w in words) in dictionary.senses(term)
+    return bool(words and senses) and frozenset(dictionary.plural_folded(w) for w in words) in senses
 
 
 def _covers(stems: list[str], pieces: list[frozenset], extra: frozenset = frozenset()) -> bool:
