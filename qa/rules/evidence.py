@@ -97,13 +97,16 @@ class Evidence:
 
             words: Counter = Counter()
             glued: Counter = Counter()
-            for p in self.ctx.en:
-                text = p.norm
-                if spaced(text):
-                    words.update(stems_of_text(text)
-                                 | {w.lower() for w in LATIN.findall(text)})
-                else:  # its 3-5 letter substrings, shared with the aligner
-                    glued.update(dictionary.substrings(PUNCT.sub("", text).lower()))
+            for j, p in enumerate(self.ctx.en):
+                # each paragraph's set made once, kept for the rules: a long document has more
+                # paragraphs whose spaces were lost than the substrings cache holds
+                got = self.en_set(j)
+                if spaced(p.norm):
+                    words.update(got)
+                else:  # its 3-5 letter substrings: the set without the Latin tokens that are not one
+                    compact = PUNCT.sub("", p.norm).lower()
+                    glued.update(got - {t for w in LATIN.findall(p.norm)
+                                        if not (3 <= len(t := w.lower()) <= 5 and t in compact)})
             self._tables = (words, glued)
         return self._tables
 
