@@ -224,6 +224,26 @@ def test_a_clause_whose_words_are_all_gone_is_mentioned_at_info(write):
     assert dropped_sentences(write, zh, full) == []
 
 
+def test_a_clause_gone_beyond_doubt_is_a_warning(write):
+    # none of the clause's thirteen words is in the English, which is as short as the rest of the
+    # paragraph's translation: odds far past the clause's bar
+    zh = ["全省新增发明专利4.32万件。", "省市场监管局查处商标侵权案件1200宗。", "广州知识产权法院审结案件8000件。",
+          "全省建设知识产权保护中心15家。", "海关查扣侵权货物1531万件。",
+          "省知识产权局开展专利执法检查，查处假冒专利案件，并对电子商务平台、直播带货、社交电商等新业态的"
+          "商标侵权、专利侵权、著作权侵权行为开展集中整治和专项检查。"]
+    en = ["The province added 43,200 invention patents.",
+          "The provincial market regulator handled 1,200 trademark infringement cases.",
+          "The Guangzhou IP Court concluded 8,000 cases.", "The province built 15 IP protection centres.",
+          "Customs seized 15.31 million infringing goods.",
+          "The provincial IP office carried out patent enforcement inspections and investigated cases of "
+          "counterfeit patents."]
+    found = dropped_sentences(write, "\n".join(zh), "\n".join(en))
+    assert [sev for sev, text in found if text.startswith("并对电子商务平台")] == ["warning"]
+    whole = en[:-1] + [en[-1][:-1] + ", and launched a campaign against trademark, patent and copyright "
+                       "infringement on e-commerce platforms, live-streaming sales and social e-commerce."]
+    assert dropped_sentences(write, "\n".join(zh), "\n".join(whole)) == []
+
+
 def test_places_the_dictionary_lacks_are_looked_for_by_their_pinyin(write):
     # 黄阁, 横沥 and 万顷沙 are not in CC-CEDICT: the English romanises them
     zh = "推动南沙、黄阁、横沥、万顷沙等地建设知识产权服务站。"
