@@ -260,6 +260,20 @@ def test_a_sentence_the_english_count_is_short_of_needs_less_word_evidence(write
     assert dropped_sentences(write, "\n".join(zh), "\n".join(whole)) == []
 
 
+def test_an_english_sentence_the_chinese_count_lacks_needs_less_word_evidence(write):
+    # one of the added sentence's words ("work") glosses the Chinese: word evidence below the usual bar of 3,
+    # but the English has one sentence more and the others pair one to one
+    zh = REPORT_ZH + ["广州深化知识产权保护示范区建设。佛山推进知识产权公共服务平台建设。东莞开展知识产权纠纷调解工作。"]
+    extra = "The platform building work was widely praised by local enterprises."
+    en = REPORT_EN + ["Guangzhou deepened the building of its IP protection demonstration zone. Foshan advanced the "
+                      f"building of its public IP service platform. {extra} Dongguan carried out mediation of IP disputes."]
+    found = added(write, "\n".join(zh), "\n".join(en))
+    assert found == [("warning", f"Not in the Chinese: “{extra}”")]
+    # the same sentence where the Chinese has one too many to count on: only a hint
+    more = zh[:-1] + [zh[-1] + "中山推进知识产权运营。"]
+    assert [sev for sev, _ in added(write, "\n".join(more), "\n".join(en))] in ([], ["info"])
+
+
 def test_places_the_dictionary_lacks_are_looked_for_by_their_pinyin(write):
     # 黄阁, 横沥 and 万顷沙 are not in CC-CEDICT: the English romanises them
     zh = "推动南沙、黄阁、横沥、万顷沙等地建设知识产权服务站。"

@@ -1,6 +1,7 @@
 """added-content: an English sentence with no source in the Chinese of its link, or pasted twice."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..lang import dictionary
@@ -8,12 +9,16 @@ from ..lang.sentences import en_sentences, zh_sentences
 from ..model import Span
 from .base import Context, Example, Rule, clip
 from .evidence import (
+    COUNT_AGAINST,
     EN_STOP,
     EN_WORD,
     LATIN,
     PRIOR_AGAINST,
+    SENTENCE_GAP,
     LengthModel,
     Rates,
+    SentenceBeads,
+    alone_in,
     mentions_in,
     pasted_paragraphs,
     present_numbers,
@@ -74,6 +79,8 @@ class AddedContent(Rule):
             words_say = rates.log_odds(held, n, rates.found)
             zh_chars, en_chars = lengths.zh_len(ctx, link.zh), lengths.en_len(ctx, link.en)
             length_says = lengths.log_odds_added(zh_chars, en_chars, b - a)
+            # one English sentence more than the Chinese, every other one paired: surer
+            bar = COUNT_AGAINST if self._one_more(ctx, link, j, a) else PRIOR_AGAINST
             para = ctx.en[j]
             text = para.text[a:b]
             yield self.finding(
@@ -85,10 +92,30 @@ class AddedContent(Rule):
                           f"{rates.found:.0%} of a sentence's words; {rates.chance:.0%} in another paragraph's "
                           f"Chinese)",
                           f"log odds added : translated = {words_say:+.1f} from the words, {length_says:+.1f} "
-                          f"from the length; a warning needs {PRIOR_AGAINST:.1f}"),
+                          f"from the length; a warning needs {bar:.1f}"
+                          + (" (the English has one sentence more, and the sentence aligner pairs every "
+                             "other one one to one)" if bar == COUNT_AGAINST else "")),
                 key=text,
-                unsure=words_say + length_says < PRIOR_AGAINST,
+                unsure=words_say + length_says < bar,
             )
+
+    @staticmethod
+    def _one_more(ctx: Context, link, j: int, a: int) -> bool:
+        """Has the link's English one sentence more than its Chinese, and does the sentence
+        aligner pair every other English sentence one to one and leave this one alone?"""
+        zs = [(i, za, zb) for i in link.zh for za, zb in zh_sentences(ctx.zh[i].norm)]
+        es = [(jj, ea, eb) for jj in link.en for ea, eb in en_sentences(ctx.en[jj].norm)]
+        starts = [(jj, ea) for jj, ea, _eb in es]
+        if len(es) != len(zs) + 1 or (j, a) not in starts:
+            return False
+        if any(not re.search(r"[.!?][\"'”’)]*\s*$", ctx.en[jj].norm[ea:eb]) for jj, ea, eb in es[:-1]):
+            return False  # sentences cut at a semicolon or colon are no count of the Chinese ones
+        k = starts.index((j, a))
+        cache = ctx.__dict__.setdefault("_added_beads", {})
+        key = (link.zh, link.en)
+        if key not in cache:
+            cache[key] = SentenceBeads(ctx, link, zs)(SENTENCE_GAP)
+        return alone_in(cache[key], k, side="en")
 
     def _repeated(self, ctx: Context):
         """(link, English paragraph, start, end, -1, 0) of each English sentence of eight words or

@@ -13,11 +13,13 @@ from ..lang.text import cjk_count
 from ..model import Span
 from .base import Context, Example, Rule, clip
 from .evidence import (
+    COUNT_AGAINST,
     PRIOR_AGAINST,
     SENTENCE_GAP,
     LengthModel,
     Rates,
     SentenceBeads,
+    alone_in,
     checked_pairs,
     evidence,
     has_stem,
@@ -32,13 +34,12 @@ from .evidence import (
 # warning: 1.5% at the sentence's bar of 3 reported as info, 7.5% at 8, 5.9% at 9).
 CLAUSE_AGAINST = 8.0
 _CLAUSE = re.compile(r"[^，,]+[，,]?")
-# The count test (one English sentence fewer, every other sentence paired one to one) is a
-# warning with weaker word evidence than the other tests need (log odds 1, not 3), for a sentence
-# of 12+ characters that is no quotation and no fragment: translations into Chinese split a
-# quotation from its speech tag ("“但我不想。”卡莉表示。") and shorter sentences are often merged
-# into a neighbour. On the dev corpus: no new false alarm at 12 characters (10 put one on
-# wmt24-en-zh, 8 and no word bar five).
-COUNT_CHARS, COUNT_AGAINST = 12, 1.0
+# The count test (one English sentence fewer, every other sentence paired one to one; at
+# COUNT_AGAINST) asks for a sentence of 12+ characters that is no quotation and no fragment:
+# translations into Chinese split a quotation from its speech tag ("“但我不想。”卡莉表示。") and
+# shorter sentences are often merged into a neighbour. On the dev corpus: no new false alarm at 12
+# characters (10 put one on wmt24-en-zh, 8 and no word bar five).
+COUNT_CHARS = 12
 _QUOTED = re.compile(r"[“”「」『』\"]")
 _BAR = {"clause": CLAUSE_AGAINST, "count": COUNT_AGAINST}
 _BAR_NOTE = {"clause": " (a clause)", "count": " (the English has one sentence fewer, and the sentence aligner "
@@ -340,7 +341,7 @@ class DroppedContent(Rule):
                 why, own = "unmatched", mine
             if why != "figures" and len(sents) == len(en_sents) + 1 and chars >= COUNT_CHARS \
                     and not _QUOTED.search(ctx.zh[i].norm[a:b]) and ctx.zh[i].norm[a:b].strip()[:1] not in "，,、；;：:" \
-                    and self._one_short(beads(SENTENCE_GAP), k):
+                    and alone_in(beads(SENTENCE_GAP), k):
                 # 5. the English has one sentence fewer, and the sentence aligner pairs every
                 # other sentence one to one and leaves this one alone: the count says which (and
                 # makes surer a sentence the tests above found)
@@ -355,15 +356,6 @@ class DroppedContent(Rule):
                 why = "lead"  # a report paragraph's heading sentence that the English does not render
             out.append((link, i, a, b, why, (*counts[:3], len(own), _held(own, english)), len(gone)))
         return out
-
-    @staticmethod
-    def _one_short(beads, k: int) -> bool:
-        """Does the sentence aligner pair every other Chinese sentence of the link one to one
-        with an English sentence and leave sentence k alone?"""
-        if not beads:
-            return False
-        return all((len(b.zh), len(b.en)) == (1, 1) or b.zh == (k,) and not b.en for b in beads) \
-            and any(b.zh == (k,) and not b.en for b in beads)
 
     def _clauses(self, ctx: Context, flagged: set):
         """(link, paragraph, start, end, "clause", word counts, 0) of each ，-clause of 8+

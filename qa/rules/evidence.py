@@ -251,6 +251,20 @@ def unmatched_sentences(link, beads: list | None, words, ev: Evidence) -> set[in
     return out
 
 
+def alone_in(beads, k: int, side: str = "zh") -> bool:
+    """Does the sentence aligner leave sentence k of ``side`` alone (1-0, or 0-1 for "en") and
+    pair every other sentence of the link one to one? Then the link's sentence counts, one
+    apart, say which sentence has no counterpart."""
+    if not beads:
+        return False
+    other = "en" if side == "zh" else "zh"
+    lone = [b for b in beads if getattr(b, side) == (k,) and not getattr(b, other)]
+    return bool(lone) and all((len(b.zh), len(b.en)) == (1, 1) or b is lone[0] for b in beads)
+
+
+# The count (one sentence fewer on one side, every other one paired one to one) is a warning
+# with weaker word evidence than the other tests need: log odds 1, not PRIOR_AGAINST's 3.
+COUNT_AGAINST = 1.0
 MERGED_COVER = 0.35
 # For the last test, a sentence left out costs the aligner less than a paragraph
 # does: on the mutation benchmark gap 1.0 leaves 205 of 222 deleted sentences
