@@ -339,7 +339,7 @@ class DroppedContent(Rule):
                 short = cjk_count(ctx.zh[i].norm[a:b]) <= self.LEAD_CHARS
                 lost = (short or near <= self.MAX_NEAR) and aligner_says(k, SENTENCE_GAP)
                 why, own = "unmatched", mine
-            if why != "figures" and len(sents) == len(en_sents) + 1 and chars >= COUNT_CHARS \
+            if why != "figures" and best >= COUNT_AGAINST and len(sents) == len(en_sents) + 1 and chars >= COUNT_CHARS \
                     and not _QUOTED.search(ctx.zh[i].norm[a:b]) and ctx.zh[i].norm[a:b].strip()[:1] not in "，,、；;：:" \
                     and alone_in(beads(SENTENCE_GAP), k):
                 # 5. the English has one sentence fewer, and the sentence aligner pairs every
