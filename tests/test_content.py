@@ -233,31 +233,33 @@ REPORT_EN = ["The province added 43,200 invention patents.",
              "Customs seized 15.31 million infringing goods."]
 
 
+def dropped_in_report(write, zh: str, en: str) -> list[tuple[str, str]]:
+    """dropped-content findings of a paragraph checked after the five of REPORT_ZH / REPORT_EN."""
+    return dropped_sentences(write, "\n".join(REPORT_ZH + [zh]), "\n".join(REPORT_EN + [en]))
+
+
 def test_a_clause_gone_beyond_doubt_is_a_warning(write):
     # none of the clause's thirteen words is in the English, which is as short as the rest of the
     # paragraph's translation: odds far past the clause's bar
-    zh = REPORT_ZH + ["省知识产权局开展专利执法检查，查处假冒专利案件，并对电子商务平台、直播带货、社交电商等新业态的"
-                      "商标侵权、专利侵权、著作权侵权行为开展集中整治和专项检查。"]
-    en = REPORT_EN + ["The provincial IP office carried out patent enforcement inspections and investigated cases of "
-                      "counterfeit patents."]
-    found = dropped_sentences(write, "\n".join(zh), "\n".join(en))
+    zh = ("省知识产权局开展专利执法检查，查处假冒专利案件，并对电子商务平台、直播带货、社交电商等新业态的"
+          "商标侵权、专利侵权、著作权侵权行为开展集中整治和专项检查。")
+    en = "The provincial IP office carried out patent enforcement inspections and investigated cases of counterfeit patents."
+    found = dropped_in_report(write, zh, en)
     assert [sev for sev, text in found if text.startswith("并对电子商务平台")] == ["warning"]
-    whole = en[:-1] + [en[-1][:-1] + ", and launched a campaign against trademark, patent and copyright "
-                       "infringement on e-commerce platforms, live-streaming sales and social e-commerce."]
-    assert dropped_sentences(write, "\n".join(zh), "\n".join(whole)) == []
+    whole = en[:-1] + (", and launched a campaign against trademark, patent and copyright infringement on e-commerce "
+                       "platforms, live-streaming sales and social e-commerce.")
+    assert dropped_in_report(write, zh, whole) == []
 
 
 def test_a_sentence_the_english_count_is_short_of_needs_less_word_evidence(write):
     # the lost sentence's words are mostly the paragraph's topic words, found elsewhere in the
     # English; but the English has one sentence fewer, and every other one pairs one to one
-    zh = REPORT_ZH + ["广州深化知识产权保护示范区建设。深圳设立海外知识产权应对指导中心。佛山推进知识产权公共服务平台建设。"
-                      "东莞开展知识产权纠纷调解工作。"]
-    en = REPORT_EN + ["Guangzhou deepened the building of its IP protection demonstration zone. Foshan advanced the "
-                      "building of its public IP service platform. Dongguan carried out mediation of IP disputes."]
-    found = dropped_sentences(write, "\n".join(zh), "\n".join(en))
-    assert found == [("warning", "深圳设立海外知识产权应对指导中心。")]
-    whole = REPORT_EN + [en[-1].replace(" Foshan", " Shenzhen set up a guidance centre for overseas IP responses. Foshan")]
-    assert dropped_sentences(write, "\n".join(zh), "\n".join(whole)) == []
+    zh = "广州深化知识产权保护示范区建设。深圳设立海外知识产权应对指导中心。佛山推进知识产权公共服务平台建设。东莞开展知识产权纠纷调解工作。"
+    en = ("Guangzhou deepened the building of its IP protection demonstration zone. Foshan advanced the building of its "
+          "public IP service platform. Dongguan carried out mediation of IP disputes.")
+    assert dropped_in_report(write, zh, en) == [("warning", "深圳设立海外知识产权应对指导中心。")]
+    whole = en.replace(" Foshan", " Shenzhen set up a guidance centre for overseas IP responses. Foshan")
+    assert dropped_in_report(write, zh, whole) == []
 
 
 def test_an_english_sentence_the_chinese_count_lacks_needs_less_word_evidence(write):
