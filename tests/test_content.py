@@ -314,3 +314,23 @@ def test_an_open_list_one_item_short_in_the_english_is_a_warning_too(write):
     zh = "研究覆盖了环境、机械、能源、医疗、生命科学等各大领域。"
     short = "The research covers major fields of environment, machinery, medicine and life science."
     assert item_findings(write, zh, short) == [("warning", "能源")]
+
+
+@pytest.mark.parametrize("zh,items", [
+    ("加强广州、深圳、珠海与佛山的合作。", ["广州", "深圳", "珠海", "佛山"]),   # A、B、C与D: four items
+    ("推动广州、深圳、珠海和佛山建设知识产权强市。", ["广州", "深圳", "珠海", "佛山"]),
+    ("推动广州、深圳、珠海的和平发展。", ["广州", "深圳", "珠海"]),           # 和平 is a word, not "and"
+    ("推动广州、深圳、珠海和其他城市发展。", ["广州", "深圳", "珠海"]),       # "and other cities" is no item
+    ("推动广州、深圳和佛山建设知识产权强市。", []),   # three items so: mostly verbs, rendered freely
+])
+def test_a_list_whose_last_item_is_joined_by_and(zh, items):
+    from qa.rules.dropped_item import _lists
+
+    found = [[zh[a:b] for a, b in lst] for lst in _lists(zh)]
+    assert found == ([items] if items else [])
+
+
+def test_an_item_missing_from_a_list_joined_by_and(write):
+    zh = "推动广州、深圳、珠海和佛山建设知识产权强市。"
+    assert dropped_items(write, zh, "Guangzhou, Shenzhen, Zhuhai and Foshan are building IP powerhouse cities.") == []
+    assert dropped_items(write, zh, "Guangzhou, Shenzhen and Zhuhai are building IP powerhouse cities.") == ["佛山"]

@@ -19,6 +19,10 @@ from .evidence import (
 )
 
 _LIST = re.compile(r"[^、，。；：,;:！？!?“”\"《》（）()]+(?:、[^、，。；：,;:！？!?“”\"《》（）()]+){2,}")
+# the last item joined so: 广州、深圳、珠海和佛山 (a list of four). Three items written 广州、深圳和佛山
+# are not taken: on the dev corpus such lists are mostly of verbs (照顾、安置和保护 "cared for,
+# housed and protected"), rendered freely
+_AND = ("和", "与", "及", "以及")
 _TITLE_LIST = re.compile(r"《[^》]{2,40}》(?:、?《[^》]{2,40}》){2,}")
 
 
@@ -283,6 +287,7 @@ def _lists(text: str) -> list[list[tuple[int, int]]]:
         for piece in m.group().split("、"):
             pieces.append((pos, pos + len(piece)))
             pos += len(piece) + 1
+        pieces[-1:] = _last_joined(text, *pieces[-1])
         # a long piece ends one list and starts the next: 湖北、湖南、江西、安徽、江苏等省份已在
         # 长江中游、下游 is a list of five provinces, then one of two reaches
         run: list[tuple[int, int]] = []
@@ -293,6 +298,20 @@ def _lists(text: str) -> list[list[tuple[int, int]]]:
                 run = [(a, b)]
         out += _cut_list(text, run)
     return out
+
+
+def _last_joined(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The last piece of a 、-list, split where 和/与/及 joins the last item to it ("深圳和佛山等地"
+    is two items); the conjunction must be a word of its own (和平 is not one), within eight
+    characters."""
+    for off, w in dictionary.segment(text[a:b]):
+        if off > 8:
+            break
+        if off and w in _AND:
+            if text.startswith(("其他", "其它", "其余"), a + off + len(w)):
+                return [(a, a + off)]  # "and other entities" names no item
+            return [(a, a + off), (a + off + len(w), b)]
+    return [(a, b)]
 
 
 def _cut_list(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
