@@ -1,13 +1,11 @@
 """The pipeline: load -> align -> rules -> Result."""
 from __future__ import annotations
 
-import os
-
 from . import __version__
 from .align import align
 from .config import Profile
 from .model import SEVERITY_RANK, Bitext, Result
-from .processes import in_worker, single_threaded
+from .processes import collect, fork_call, may_fork
 from .rules import Context
 from .rules.base import read_numbers
 
@@ -47,12 +45,11 @@ def check(bitext: Bitext, profile: Profile | None = None, glossary=(), reference
     )
 
 
-# A document with this many paragraphs (both sides) runs the term rules in a second process while
-# this one runs the others: they share nothing but the context, and on a long document each half
-# takes seconds (5,000 paragraphs a side: term mining 9 s beside dropped-content 8 s; the whole
-# check 18.1 s, against 21.8 s when added-content and dropped-item went with the term rules and
-# computed the content evidence a second time).
-PARALLEL_PARAGRAPHS = 3000
+# A long document (PARALLEL_PARAGRAPHS, both sides) runs the term rules in a second process while
+# this one runs the others: they share nothing but the context, and each half takes seconds
+# (5,000 paragraphs a side: term mining 9 s beside dropped-content 8 s; the whole check 18.1 s,
+# against 21.8 s when added-content and dropped-item went with the term rules and computed the
+# content evidence a second time).
 SECOND = ("T",)
 
 
@@ -61,50 +58,14 @@ def _run(rules, ctx: Context) -> dict[str, list]:
     def findings(group) -> dict[str, list]:
         return {r.code: list(r.check(ctx)) for r in group}
 
-    forked = []
-    if len(ctx.zh) + len(ctx.en) >= PARALLEL_PARAGRAPHS and (os.cpu_count() or 1) > 1 and not in_worker() \
-            and single_threaded():
-        forked = [r for r in rules if r.code.startswith(SECOND)]
-    child = _fork(lambda: findings(forked)) if forked else None
+    forked = [r for r in rules if r.code.startswith(SECOND)] if may_fork(len(ctx.zh) + len(ctx.en)) else []
+    child = fork_call(lambda: findings(forked)) if forked else None
     out = findings([r for r in rules if r not in forked])
-    got = _collect(child) if child else None
+    got = collect(child) if child else None
     if forked and got is None:  # the second process failed (killed, out of memory): run them here
         got = findings(forked)
     out.update(got or {})
     return out
-
-
-def _fork(work):
-    """Run ``work`` in a forked child; (pid, the read end of the pipe its pickled result comes on)."""
-    import pickle
-
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        os.close(read)
-        status = 1
-        try:
-            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as fh:
-                fh.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    return pid, read
-
-
-def _collect(child):
-    """The child's result, or None when it failed."""
-    import pickle
-
-    pid, read = child
-    with os.fdopen(read, "rb") as fh:
-        data = fh.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not data:
-        return None
-    return pickle.loads(data)
 
 
 def _link_order(alignment) -> dict[str, int]:

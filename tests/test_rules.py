@@ -94,19 +94,25 @@ def test_a_source_line_after_a_truncated_english_does_not_hide_the_truncation(wr
     assert [f.message.split(":")[0] for f in findings] == ["The English stops mid-sentence in en-2 (line 2)"]
 
 
-def test_a_long_document_runs_its_term_rules_in_a_second_process_with_the_same_findings(monkeypatch):
+def test_a_long_document_shares_its_work_with_a_second_process_with_the_same_findings(monkeypatch):
+    # the English numbers are read, and the term rules run, in a forked process
     import json
 
     from conftest import SEEDS
 
-    from qa import engine
+    from qa import engine, processes
     from qa.load import load
     seed = str(SEEDS[0])
     alone = json.dumps(engine.check(load(seed)).to_dict(), sort_keys=True)
-    monkeypatch.setattr(engine, "PARALLEL_PARAGRAPHS", 0)  # as if the seed were a book
-    monkeypatch.setattr(engine, "single_threaded", lambda: True)
+    monkeypatch.setattr(processes, "PARALLEL_PARAGRAPHS", 0)  # as if the seed were a book
+    monkeypatch.setattr(processes, "single_threaded", lambda: True)
     children = []
-    real_fork = engine._fork
-    monkeypatch.setattr(engine, "_fork", lambda work: children.append(1) or real_fork(work))
+    real_fork = processes.fork_call
+
+    def counted(work):
+        children.append(1)
+        return real_fork(work)
+    monkeypatch.setattr(processes, "fork_call", counted)  # read_numbers imports it when called
+    monkeypatch.setattr(engine, "fork_call", counted)
     forked = json.dumps(engine.check(load(seed)).to_dict(), sort_keys=True)
-    assert children and forked == alone and '"TI01"' in forked
+    assert len(children) == 2 and forked == alone and '"TI01"' in forked
