@@ -281,7 +281,7 @@ def test_a_damaged_dictionary_cache_is_rebuilt_not_used(tmp_path, monkeypatch):
 def test_a_rebuilt_dictionary_cache_removes_earlier_formats_of_every_cache(tmp_path, monkeypatch):
     from qa.lang import dictionary
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
-    old = ["cedict1-5-6.marshal", "readings1-5-6.marshal", "words1-5-6.marshal"]
+    old = ["cedict1-5-6.marshal", "readings1-5-6.marshal", "words1-5-6.marshal", "senses1-5-6.marshal"]
     for name in old + ["notes.txt"]:
         (tmp_path / name).write_bytes(b"x")
     dictionary._tables.cache_clear()
@@ -292,6 +292,32 @@ def test_a_rebuilt_dictionary_cache_removes_earlier_formats_of_every_cache(tmp_p
         assert any(n.startswith(f"cedict{dictionary._FORMAT}-") for n in left)
     finally:
         dictionary._tables.cache_clear()
+
+
+def test_a_damaged_senses_cache_is_rebuilt_not_used(tmp_path, monkeypatch):
+    import glob
+    import marshal
+
+    from qa.lang import dictionary
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    dictionary._senses.cache_clear()
+    dictionary.senses.cache_clear()
+    try:
+        whole = dictionary.senses("工作组")
+        assert frozenset({"task", "force"}) in whole
+        (cache,) = glob.glob(str(tmp_path / "senses*.marshal"))
+        data = open(cache, "rb").read()
+        keys, values, crc = marshal.loads(data)
+        for damaged in (data[: len(data) // 2],  # cut short
+                        marshal.dumps((keys, values.replace("force task", "force tusk"), crc))):  # altered
+            with open(cache, "wb") as fh:
+                fh.write(damaged)
+            dictionary._senses.cache_clear()
+            dictionary.senses.cache_clear()
+            assert dictionary.senses("工作组") == whole
+    finally:
+        dictionary._senses.cache_clear()
+        dictionary.senses.cache_clear()
 
 
 def test_html_nested_deeply_is_read_whole_or_refused(write, capsys):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import resources
 
 _CACHE_FILE = re.compile(r"(cedict|readings|words|senses)(\d+)-\d+-\d+\.marshal")
-_FORMAT = 11  # of the cache file: raised when the parse changes
+_FORMAT = 12  # of the cache file: raised when the parse changes
 MAX_WORD = 8  # longest headword tried by forward maximum matching
 
 _STOP = frozenset(
@@ -334,14 +334,18 @@ def _senses() -> dict[str, str]:
     if not path:
         return {}
 
+    def pack(out: dict[str, str]) -> tuple:
+        keys, values = "\n".join(out), "\n".join(out.values())
+        return keys, values, _checksum(keys, values, "", b"")
+
     def unpack(packed) -> dict[str, str]:
-        keys, values = packed
+        keys, values, crc = packed
         out = dict(zip(keys.split("\n"), values.split("\n")))
-        if len(out) != values.count("\n") + 1:
+        if _checksum(keys, values, "", b"") != crc or len(out) != values.count("\n") + 1:
             raise ValueError("damaged senses cache")
         return out
 
-    return _cached("senses", path, _parse_senses, lambda out: ("\n".join(out), "\n".join(out.values())), unpack)
+    return _cached("senses", path, _parse_senses, pack, unpack)
 
 
 def _parse_senses(path: str) -> dict[str, str]:
