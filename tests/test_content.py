@@ -334,3 +334,16 @@ def test_an_item_missing_from_a_list_joined_by_and(write):
     zh = "推动广州、深圳、珠海和佛山建设知识产权强市。"
     assert dropped_items(write, zh, "Guangzhou, Shenzhen, Zhuhai and Foshan are building IP powerhouse cities.") == []
     assert dropped_items(write, zh, "Guangzhou, Shenzhen and Zhuhai are building IP powerhouse cities.") == ["佛山"]
+
+
+@pytest.mark.parametrize("glued,words", [
+    ("TheOfficeoftheGuangdongProvincialJointConferenceonIntellectualProperty",
+     "The Office of the Guangdong Provincial Joint Conference on Intellectual Property"),
+    ("Theoverallqualityandefficiencyofadjudicationimproved,andtheoutcomesofcasehandlingcontinuedtoenhance.",
+     "The overall quality and efficiency of adjudication improved , and the outcomes of case handling continued "
+     "to enhance ."),
+])
+def test_english_whose_spaces_were_lost_is_read_word_by_word(glued, words):
+    from qa.lang.glued import spaced_out
+
+    assert spaced_out(glued) == words

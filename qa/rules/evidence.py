@@ -66,10 +66,9 @@ class Evidence:
         if got is None:
             text = self.ctx.en[j].norm
             if spaced(text):
-                got = stems_of_text(text)
-            else:
-                got = dictionary.substrings(PUNCT.sub("", text).lower())
-            got = got | frozenset(w.lower() for w in LATIN.findall(text))
+                got = stems_of_text(text) | frozenset(w.lower() for w in LATIN.findall(text))
+            else:  # its sentences' words, each sentence's told apart once
+                got = frozenset().union(*self.sentence_sets(j))
             self._en[j] = got
         return got
 
@@ -97,16 +96,8 @@ class Evidence:
 
             words: Counter = Counter()
             glued: Counter = Counter()
-            for j, p in enumerate(self.ctx.en):
-                # each paragraph's set made once, kept for the rules: a long document has more
-                # paragraphs whose spaces were lost than the substrings cache holds
-                got = self.en_set(j)
-                if spaced(p.norm):
-                    words.update(got)
-                else:  # its 3-5 letter substrings: the set without the Latin tokens that are not one
-                    compact = PUNCT.sub("", p.norm).lower()
-                    glued.update(got - {t for w in LATIN.findall(p.norm)
-                                        if not (3 <= len(t := w.lower()) <= 5 and t in compact)})
+            for j, _p in enumerate(self.ctx.en):
+                words.update(self.en_set(j))  # each paragraph's set made once, kept for the rules
             self._tables = (words, glued)
         return self._tables
 
@@ -115,15 +106,10 @@ class Evidence:
         got = self._sentences.get(j)
         if got is None:
             text = self.ctx.en[j].norm
-            words_apart = spaced(text)
             got = []
             for a, b in en_sentences(text):
-                t = text[a:b]
-                if words_apart:
-                    got.append(stems_of_text(t)
-                               | frozenset(w.lower() for w in LATIN.findall(t)))
-                else:  # letters only: a stem is looked up as a substring (see has_stem)
-                    got.append(PUNCT.sub("", t).lower())
+                t = _words_apart(text[a:b])
+                got.append(stems_of_text(t) | frozenset(w.lower() for w in LATIN.findall(t)))
             self._sentences[j] = got
         return got
 
@@ -296,6 +282,15 @@ def present_numbers(ctx: Context, side: int = 0, exact: bool = False) -> set[int
 
     return {id(pair[side]) for _link, lm, _owner in link_matches(ctx)
             for pair in (lm.pairs if exact else lm.counterparts())}
+
+
+def _words_apart(text: str) -> str:
+    """The text itself, or, where its spaces were lost, its words told apart (qa.lang.glued)."""
+    if spaced(text):
+        return text
+    from ..lang.glued import spaced_out
+
+    return spaced_out(text)
 
 
 def spaced(text: str) -> bool:
