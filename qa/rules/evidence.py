@@ -23,7 +23,6 @@ from ..lang.text import cjk_count
 from .base import Context
 from .paragraphs import truncated_tail
 
-PUNCT = re.compile(r"[\s\W_]")  # as the aligner's compact form, so the substrings are shared
 EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&-]*")
 EN_STOP = frozenset(
@@ -61,7 +60,7 @@ class Evidence:
         self._glossed_at: dict[int, tuple] = {}
 
     def en_set(self, j: int) -> frozenset:
-        """Stems of English paragraph j, or its 3-5 letter substrings when its spaces were lost."""
+        """Stems of English paragraph j (its words told apart first where its spaces were lost)."""
         got = self._en.get(j)
         if got is None:
             text = self.ctx.en[j].norm
@@ -83,26 +82,23 @@ class Evidence:
         """Share of the English paragraphs in which a gloss stem occurs."""
         got = self._df.get(stem)
         if got is None:
-            words, glued = self._df_tables
-            n = words.get(stem, 0) + glued.get(stem, 0)
-            got = self._df[stem] = n / max(1, len(self.ctx.en))
+            got = self._df[stem] = self._df_table.get(stem, 0) / max(1, len(self.ctx.en))
         return got
 
     @property
-    def _df_tables(self):
-        """Stem counts over the spaced paragraphs, and the letters of the glued ones."""
+    def _df_table(self):
+        """Stem counts over the English paragraphs."""
         if self._tables is None:
             from collections import Counter
 
             words: Counter = Counter()
-            glued: Counter = Counter()
-            for j, _p in enumerate(self.ctx.en):
+            for j in range(len(self.ctx.en)):
                 words.update(self.en_set(j))  # each paragraph's set made once, kept for the rules
-            self._tables = (words, glued)
+            self._tables = words
         return self._tables
 
     def sentence_sets(self, j: int) -> list[frozenset]:
-        """The stems (or letter substrings) of each sentence of English paragraph j."""
+        """The stems of each sentence of English paragraph j."""
         got = self._sentences.get(j)
         if got is None:
             text = self.ctx.en[j].norm
