@@ -26,6 +26,8 @@ from .evidence import (
     telling,
 )
 
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")  # a sentence, not a piece cut at a semicolon
+
 
 class AddedContent(Rule):
     """An English sentence has no source in the Chinese of its paragraph.
@@ -108,7 +110,7 @@ class AddedContent(Rule):
         starts = [(jj, ea) for jj, ea, _eb in es]
         if len(es) != len(zs) + 1 or (j, a) not in starts:
             return False
-        if any(not re.search(r"[.!?][\"'”’)]*\s*$", ctx.en[jj].norm[ea:eb]) for jj, ea, eb in es[:-1]):
+        if any(not _FULL_STOP.search(ctx.en[jj].norm[ea:eb]) for jj, ea, eb in es[:-1]):
             return False  # sentences cut at a semicolon or colon are no count of the Chinese ones
         k = starts.index((j, a))
         cache = ctx.__dict__.setdefault("_added_beads", {})
