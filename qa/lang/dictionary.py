@@ -451,10 +451,3 @@ def stem_finder(stems):
     auto.make_automaton()
     return lambda text: frozenset(s for _, s in auto.iter(text))
 
-
-@lru_cache(maxsize=1024)
-def substrings(compact: str) -> frozenset:
-    """Every 3-5 letter substring of an English text whose spaces were lost
-    (lower-case letters only): where its words cannot be told apart, a gloss
-    stem is found by substring. Shared by the aligner and the rules."""
-    return frozenset(compact[a:a + k] for k in (3, 4, 5) for a in range(len(compact) - k + 1))

@@ -22,7 +22,6 @@ from .evidence import (
     alone_in,
     checked_pairs,
     evidence,
-    has_stem,
     mentions_in,
     present_numbers,
     telling,
@@ -62,16 +61,13 @@ class _Where:
     sentences is not searched sentence by sentence for every word."""
 
     def __init__(self, mine: dict, en_sents: list, index: dict | None, around: tuple[int, int] | None = None):
+        """``index``: None only for a link of fewer than two English sentences (nothing to look up)."""
         self.mine, self.n = mine, len(en_sents)
         self.at = {}
         if self.n < 2:
             return
-        if index is not None:
-            lo, hi = around or (0, self.n)
-            self.at = {w: {n for x in sts for n in _between(index.get(x, ()), lo, hi)} for w, sts in mine.items()}
-        else:  # some sentence lost its spaces: a stem is looked up in its letters
-            self.at = {w: {n for n, es in enumerate(en_sents) if any(has_stem(es, x) for x in sts)}
-                       for w, sts in mine.items()}
+        lo, hi = around or (0, self.n)
+        self.at = {w: {n for x in sts for n in _between(index.get(x, ()), lo, hi)} for w, sts in mine.items()}
 
     def _best(self, weights: dict, span: int) -> float:
         """The most weight of words that any ``span`` consecutive English sentences hold
@@ -100,11 +96,8 @@ class _Where:
         return self._best(weights, 2) / total, self._best(weights, 3) / total
 
 
-def _stem_index(en_sents: list) -> dict | None:
-    """Stem -> the indices of the link's English sentences that hold it, in order; None when a
-    sentence lost its spaces (its stems are looked up as letters)."""
-    if not all(isinstance(es, frozenset) for es in en_sents):
-        return None
+def _stem_index(en_sents: list) -> dict:
+    """Stem -> the indices of the link's English sentences that hold it, in order."""
     index: dict[str, list[int]] = {}
     for n, es in enumerate(en_sents):
         for x in es:

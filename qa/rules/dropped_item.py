@@ -14,7 +14,6 @@ from .evidence import (
     Evidence,
     checked_pairs,
     evidence,
-    has_stem,
     letters_of,
 )
 
@@ -218,7 +217,7 @@ def _kept(ev: Evidence, en_set: frozenset, i: int, a: int, b: int) -> float | No
     words = [st for st in ev.words(i, a, b).values() if not ev.is_common(st)]
     if len(words) < 2:
         return None
-    return sum(1 for st in words if any(has_stem(en_set, x) for x in st)) / len(words)
+    return sum(1 for st in words if any(x in en_set for x in st)) / len(words)
 
 
 def _item_word_in(stem: str, english: frozenset, letters: str) -> bool:

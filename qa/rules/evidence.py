@@ -227,7 +227,7 @@ def unmatched_sentences(link, beads: list | None, words, ev: Evidence) -> set[in
             for k in bead.zh:
                 mine = {w: st for w, st in words[k].items() if not ev.is_common(st)}
                 total = sum(ev.weight(st) for st in mine.values())
-                held = sum(ev.weight(st) for st in mine.values() if any(has_stem(h, x) for h in here for x in st))
+                held = sum(ev.weight(st) for st in mine.values() if any(x in h for h in here for x in st))
                 if len(mine) >= 3 and held <= MERGED_COVER * total:
                     out.add(k)
     return out
@@ -292,15 +292,6 @@ def _words_apart(text: str) -> str:
 def spaced(text: str) -> bool:
     """Does the English keep its word spaces? ("EnhancingcomprehensiveIPstrength" does not.)"""
     return text.count(" ") * 12 >= len(text.replace(" ", ""))
-
-
-def has_stem(container, stem: str) -> bool:
-    """A stem in a sentence's stem set, or (3+ letters) inside the letters of a sentence whose spaces were lost."""
-    if isinstance(container, str):
-        return len(stem) >= 3 and stem in container
-    return stem in container
-
-
 
 
 @dataclass(frozen=True)
