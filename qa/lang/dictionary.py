@@ -328,8 +328,7 @@ def _parse_words(path: str) -> frozenset[str]:
 def _senses() -> dict[str, str]:
     """Headword (three characters or more) -> its short senses, each the words of one sense
     before any comma, plurals folded ("office/business premises/bureau": office; business
-    premise; bureau), cached
-    beside the dictionary. Loaded only when a term is mined."""
+    premise; bureau), cached beside the dictionary. Loaded only when a term is mined."""
     path = _cedict_path()
     if not path:
         return {}
@@ -358,9 +357,9 @@ def _parse_senses(path: str) -> dict[str, str]:
                 continue
             for d in rest.partition("] ")[2].strip().strip("/").split("/")[:4]:
                 words = _WORD.findall(re.split(r"[,;]", _PAREN.sub(" ", d), maxsplit=1)[0].lower())
-                stems = list(dict.fromkeys(plural_folded(w) for w in words if w not in _STOP and len(w) > 1))
-                sense = " ".join(sorted(stems))
-                if 1 <= len(stems) <= 3 and sense not in out.setdefault(parts[1], []):
+                folded = list(dict.fromkeys(plural_folded(w) for w in words if w not in _STOP and len(w) > 1))
+                sense = " ".join(sorted(folded))
+                if 1 <= len(folded) <= 3 and sense not in out.setdefault(parts[1], []):
                     out[parts[1]].append(sense)
     return {k: ";".join(v) for k, v in out.items() if v}
 
@@ -368,7 +367,7 @@ def _parse_senses(path: str) -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def senses(word: str) -> tuple[frozenset, ...]:
     """The words of each short sense of a headword of three characters or more, one set per
-    sense (工作组: {work, team}, {work, group}, {task, force}); a sense is what a translator writes for the
+    sense (工作组: {work, team}, {working, group}, {task, force}); a sense is what a translator writes for the
     whole word, where its parts' glosses may not stand (photographer for 摄影 + 师)."""
     found = _senses().get(word)
     return tuple(frozenset(x.split()) for x in found.split(";")) if found else ()

@@ -13,10 +13,9 @@ from . import dictionary
 _PIECE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|[^A-Za-z]+")
 _SHORT = frozenset("""a an the of to in on at by for and or as is are was be it its we our us he she
     his her they them their this that with from into not but all new key ip gi law tax aid set use
-    one two six ten per via has had was who how why did may can low net top end act art air box
-    car day dna due few fit job map men old own pay raw red run sea see six sky sun way web won yet
+    one two six ten per via has had who how why did may can low net top end act art air box
+    car day dna due few fit job map men old own pay raw red run sea see sky sun way web won yet
     also more most than then some such each over""".split())
-_LONGEST = 20
 
 
 @lru_cache(maxsize=4096)
@@ -68,4 +67,3 @@ def _split(run: str) -> tuple[str, ...]:
         out.append(run[back[end]:end])
         end = back[end]
     return tuple(out[::-1])
-

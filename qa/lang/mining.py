@@ -42,10 +42,10 @@ _ENDING = re.compile(r"(?:ations?|tions?|ions?|ments?|ities|ity|ing|ive|ary|ers?
 _CAPS = re.compile(r"[A-Z]{2,4}s?")
 _LETTERS = re.compile(r"[a-z]*")
 _DONE = re.compile(r"[a-z]{3,}ed")  # a past participle ends a clause, not a term
-_PLACE_KINDS = frozenset("区园城港县市镇村岛湾")
+_PLACE_KINDS = frozenset("区园城港县市镇村岛湾")  # a term ending so is a kind of place, named by the words before it
 # a run opening on a demonstrative or distributive word is a phrase, not a term (该款保质期 "the
 # shelf life of this model", 本公司, 各地区): it would hide the term inside it from mining
-_DEICTIC = frozenset("该这那此各每其本")  # a term ending so is a kind of place, named by the words before it
+_DEICTIC = frozenset("该这那此各每其本")
 
 
 @dataclass
@@ -331,8 +331,10 @@ def renderings_in(term: str, pieces: list[frozenset], whole: frozenset, english:
     extra = whole - frozenset().union(*pieces)  # glosses of the whole term only: one may stand for a part
     fewest = min(len(pieces), len(compact)) if compact else len(pieces)
 
+    compact_extra = whole - frozenset().union(*compact) if compact else frozenset()
+
     def cover(content: list[str]) -> bool:
-        return _covers(content, pieces, extra) or bool(compact) and _covers(content, compact, whole - frozenset().union(*compact))
+        return _covers(content, pieces, extra) or bool(compact) and _covers(content, compact, compact_extra)
     words = _words(english, stems, index)
     memo = {} if memo is None else memo
     out = []
